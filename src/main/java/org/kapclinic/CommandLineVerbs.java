@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.kapclinic;
+
+import java.io.Console;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.kapclinic.audit.AuditChainVerifier;
+import org.kapclinic.demo.DemoClinic;
+import org.kapclinic.security.AccountProblem;
+import org.kapclinic.security.ApiTokens;
+import org.kapclinic.security.Role;
+import org.kapclinic.security.UserAccounts;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The jar's command-line verbs. Each starts the application without a web server against the configured database
+ * (on H2 the file is opened in AUTO_SERVER mode, so this works while the server runs), does one thing and exits:
+ * <pre>
+ *   admin create --email E [--name N]     first or extra admin; prompts for the password (or KAP_ADMIN_PASSWORD)
+ *   admin token --email E --name N        issues an API token for an existing user and prints it once
+ *   audit verify                          checks the audit hash chain; exit code 1 if anything was altered
+ *   demo generate --patients N            adds N synthetic patients (and each module's synthetic history)
+ * </pre>
+ */
+final class CommandLineVerbs {
+
+    private static final Set<String> VERBS = Set.of("admin", "audit", "demo");
+
+    private CommandLineVerbs() {}
+
+    static boolean isVerb(String[] args) {
+        return args.length > 0 && VERBS.contains(args[0]);
+    }
+
+    static int run(String[] args) {
+        var out = System.out;
+        var verb = args[0] + (args.length > 1 ? " " + args[1] : "");
+        var options = options(Arrays.copyOfRange(args, Math.min(2, args.length), args.length));
+        if (!Set.of("admin create", "admin token", "audit verify", "demo generate").contains(verb)) {
+            return usage(out);
+        }
+        String password = null;
+        if (verb.equals("admin create")) {
+            if (!options.containsKey("email")) {
+                return usage(out);
+            }
+            password = readPassword(out);
+            if (password == null) {
+                return 2;
+            }
+        }
+        var springArgs = options.entrySet().stream().filter(e -> e.getKey().startsWith("spring."))
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(KapClinicApplication.class)
+                .web(WebApplicationType.NONE)
+                .profiles(withCli(System.getProperty("spring.profiles.active", System.getenv("SPRING_PROFILES_ACTIVE"))))
+                .logStartupInfo(false)
+                .run(springArgs)) {
+            return switch (verb) {
+                case "admin create" -> adminCreate(context, options, password, out);
+                case "admin token" -> adminToken(context, options, out);
+                case "audit verify" -> auditVerify(context, out);
+                default -> demoGenerate(context, options, out);
+            };
+        } catch (AccountProblem problem) {
+            System.err.println("Refused: " + problem.getMessage());
+            return 1;
+        }
+    }
+
+    private static String[] withCli(String active) {
+        if (active == null || active.isBlank()) {
+            return new String[] {"cli"};
+        }
+        var profiles = (active + ",cli").split(",");
+        return Arrays.stream(profiles).map(String::trim).filter(p -> !p.isEmpty() && !p.equals("demo"))
+                .distinct().toArray(String[]::new);
+    }
+
+    private static int adminCreate(ConfigurableApplicationContext context, Map<String, String> options, String password,
+            PrintStream out) {
+        var accounts = context.getBean(UserAccounts.class);
+        var email = options.get("email");
+        accounts.createWithPassword(email, options.getOrDefault("name", "Administrator"), Set.of(Role.ADMIN), password,
+                "ADMIN_CREATED");
+        out.println("Created admin " + email + ". Sign in at the clinic's address.");
+        return 0;
+    }
+
+    private static int adminToken(ConfigurableApplicationContext context, Map<String, String> options, PrintStream out) {
+        if (!options.containsKey("email") || !options.containsKey("name")) {
+            return usage(out);
+        }
+        var token = context.getBean(ApiTokens.class).issueFromCommandLine(options.get("email"), options.get("name"));
+        out.println(token.secret());
+        return 0;
+    }
+
+    private static int auditVerify(ConfigurableApplicationContext context, PrintStream out) {
+        var result = context.getBean(AuditChainVerifier.class).verify();
+        if (result.intact()) {
+            out.println("Audit trail intact: " + result.entriesChecked() + " entries verified.");
+            return 0;
+        }
+        out.println("AUDIT TRAIL TAMPERED: " + result.problems().size() + " problem(s) in "
+                + result.entriesChecked() + " entries:");
+        result.problems().forEach(p -> out.println("  " + p));
+        return 1;
+    }
+
+    private static int demoGenerate(ConfigurableApplicationContext context, Map<String, String> options, PrintStream out) {
+        int patients;
+        try {
+            patients = Integer.parseInt(options.getOrDefault("patients", "60"));
+        } catch (NumberFormatException e) {
+            return usage(out);
+        }
+        if (patients < 0 || patients > 5_000_000) {
+            return usage(out);
+        }
+        var summary = context.getBean(DemoClinic.class).generate(patients);
+        out.println(summary);
+        return 0;
+    }
+
+    private static String readPassword(PrintStream out) {
+        var fromEnv = System.getenv("KAP_ADMIN_PASSWORD");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        Console console = System.console();
+        if (console == null) {
+            System.err.println("No terminal to ask for a password: set KAP_ADMIN_PASSWORD for non-interactive use.");
+            return null;
+        }
+        var first = console.readPassword("Password for the new admin (at least 12 characters): ");
+        var second = console.readPassword("Same password again: ");
+        if (first == null || second == null || !Arrays.equals(first, second)) {
+            System.err.println("The two passwords differ; nothing was created.");
+            return null;
+        }
+        return new String(first);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        var options = new HashMap<String, String>();
+        for (int i = 0; i < args.length; i++) {
+            var arg = args[i];
+            if (arg.startsWith("--")) {
+                var eq = arg.indexOf('=');
+                if (eq > 0) {
+                    options.put(arg.substring(2, eq), arg.substring(eq + 1));
+                } else if (i + 1 < args.length) {
+                    options.put(arg.substring(2), args[++i]);
+                }
+            }
+        }
+        return options;
+    }
+
+    private static int usage(PrintStream out) {
+        out.println("""
+                Usage: java -jar kap-clinic.jar <verb>
+                  admin create --email E [--name N]   create an admin (asks for the password, or reads KAP_ADMIN_PASSWORD)
+                  admin token --email E --name N      issue an API token for a user; prints it once
+                  audit verify                        verify the audit trail's hash chain (exit 1 if tampered)
+                  demo generate --patients N          add N synthetic patients for demos and benchmarks
+                Database: the same settings as the server (--spring.profiles.active=postgres with KAP_DB_URL ...).""");
+        return 2;
+    }
+}

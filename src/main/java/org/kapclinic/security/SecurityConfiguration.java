@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.kapclinic.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import org.kapclinic.audit.AuditRecord;
+import org.kapclinic.audit.AuditTrail;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One filter chain for pages, the JSON API and (later) FHIR. Pages use form sign-in and a database session with CSRF;
+ * programs send a bearer token, which skips CSRF. API callers get 401/403 as problem+json, never a redirect.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** No inline script anywhere: every script is a file under /js or /webjars. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    static final RequestMatcher API = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/fhir/**"));
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(12);
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(UserAccountRepository accounts) {
+        return email -> accounts.findForSignIn(email).orElseThrow(() -> new UsernameNotFoundException("unknown"));
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
+            SignInThrottle throttle, AuditTrail audit, UserAccountRepository accounts, Clock clock) {
+        var passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        var manager = new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle, audit, accounts, clock));
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, AuditTrail audit)
+            throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/invite/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+                                "/error", "/actuator/health", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/portal/**").hasRole("PATIENT")
+                        .requestMatchers("/patients/**", "/api/v1/patients/**")
+                        .hasAnyRole("INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER", "PATIENT")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .usernameParameter("email")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(failureHandler())
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .addLogoutHandler((request, response, auth) -> {
+                            if (auth != null) {
+                                audit.record(new AuditRecord("SIGN_OUT", AuditRecord.Outcome.SUCCESS, null,
+                                        "UserAccount", null, null));
+                            }
+                        })
+                        .logoutSuccessUrl("/login?signedOut"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenAuthenticationFilter::hasBearer))
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> problems.write(response, 401,
+                                "Unauthorized", "Sign in, or send an API token as 'Authorization: Bearer ...'.",
+                                request.getRequestURI()), API)
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> problems.write(response, 403,
+                                "Forbidden", "Your role does not allow this.", request.getRequestURI()), API))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /** Keeps the typed email for the next render of the form, and never says whether the account exists. */
+    private static AuthenticationFailureHandler failureHandler() {
+        return (HttpServletRequest request, HttpServletResponse response,
+                org.springframework.security.core.AuthenticationException e) -> {
+            var session = request.getSession(true);
+            session.setAttribute(LoginController.TYPED_EMAIL, String.valueOf(request.getParameter("email")));
+            if (e instanceof SignInThrottled throttled) {
+                response.sendRedirect(request.getContextPath() + "/login?throttled=" + throttled.retryAfterSeconds());
+            } else {
+                response.sendRedirect(request.getContextPath() + "/login?error");
+            }
+        };
+    }
+}

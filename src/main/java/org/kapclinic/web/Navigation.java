@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.kapclinic.web;
+
+import org.jspecify.annotations.Nullable;
+import org.kapclinic.security.ClinicUser;
+import org.kapclinic.security.Role;
+
+/** What the layout needs to draw role-aware navigation. */
+public record Navigation(String clinicName, @Nullable String userName, boolean signedIn, boolean admin,
+        boolean patientSearch, boolean patient) {
+
+    static Navigation of(String clinicName, @Nullable ClinicUser user) {
+        if (user == null) {
+            return new Navigation(clinicName, null, false, false, false, false);
+        }
+        return new Navigation(clinicName, user.displayName(), true, user.hasRole(Role.ADMIN),
+                user.hasAnyRole(Role.INTAKE_COORDINATOR, Role.THERAPIST, Role.NURSE, Role.PRESCRIBER),
+                user.hasRole(Role.PATIENT));
+    }
+}
