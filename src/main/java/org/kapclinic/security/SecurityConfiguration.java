@@ -63,9 +63,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, AuditTrail audit)
-            throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens,
+            ProblemResponses problems, AuditTrail audit) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/invite/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()

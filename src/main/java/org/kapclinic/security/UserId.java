@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a user account (staff or patient). */
-public record UserId(UUID value) {
+public record UserId(UUID value) implements java.io.Serializable {
     public UserId {
         Objects.requireNonNull(value, "value");
     }
