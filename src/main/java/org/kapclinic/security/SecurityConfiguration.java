@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import org.kapclinic.audit.AuditRecord;
 import org.kapclinic.audit.AuditTrail;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -62,7 +63,9 @@ class SecurityConfiguration {
         return manager;
     }
 
+    /** Only in the web server: the command-line verbs (CommandLineVerbs) run without one and have no HttpSecurity. */
     @Bean
+    @ConditionalOnWebApplication
     SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens,
             ProblemResponses problems, AuditTrail audit) throws Exception {
         http.authenticationManager(authenticationManager)
