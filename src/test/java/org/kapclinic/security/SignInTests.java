@@ -68,6 +68,8 @@ class SignInTests {
                 .andReturn().getResponse();
         var sessionCookie = failed.getCookie("KAPSESSION");
         assertThat(sessionCookie).isNotNull();
+        assertThat(sessionCookie.isHttpOnly()).isTrue();
+        assertThat(failed.getHeader("Set-Cookie")).contains("SameSite=Lax");
         mvc.perform(get("/login").param("error", "").cookie(sessionCookie).with(from(address)))
                 .andExpect(content().string(Matchers.containsString("value=\"" + user.email() + "\"")))
                 .andExpect(content().string(Matchers.containsString("The email or password is not right")));
