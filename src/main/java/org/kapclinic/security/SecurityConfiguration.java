@@ -75,6 +75,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/portal/**").hasRole("PATIENT")
+                        .requestMatchers("/staff/**")
+                        .hasAnyRole("ADMIN", "INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")
                         .requestMatchers("/patients/**", "/api/v1/patients/**")
                         .hasAnyRole("INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER", "PATIENT")
                         .anyRequest().authenticated())
