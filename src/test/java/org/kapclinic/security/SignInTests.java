@@ -57,6 +57,9 @@ class SignInTests {
                 .andExpect(authenticated().withUsername(user.email()))
                 .andExpect(redirectedUrl("/"));
         assertThat(count(user.email(), "SIGN_IN")).isEqualTo(1);
+        // The session is stored in the database with the 15-minute idle time-out.
+        assertThat(jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = :u")
+                .param("u", user.email()).query(Integer.class).list()).containsOnly(900);
     }
 
     @Test
