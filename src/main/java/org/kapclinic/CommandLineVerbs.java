@@ -24,7 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   admin create --email E [--name N]     first or extra admin; prompts for the password (or KAP_ADMIN_PASSWORD)
  *   admin token --email E --name N        issues an API token for an existing user and prints it once
  *   audit verify                          checks the audit hash chain; exit code 1 if anything was altered
- *   demo generate --patients N            adds N synthetic patients (and each module's synthetic history)
+ *   demo generate --patients N [--force]  adds N synthetic patients (and each module's synthetic history);
+ *                                         refuses a database with non-demo records unless --force
  * </pre>
  */
 final class CommandLineVerbs {
@@ -123,9 +124,16 @@ final class CommandLineVerbs {
         if (patients < 0 || patients > 5_000_000) {
             return usage(out);
         }
-        var summary = context.getBean(DemoClinic.class).generate(patients);
-        out.println(summary);
-        return 0;
+        try {
+            var summary = context.getBean(DemoClinic.class).generate(patients, options.containsKey("force"));
+            out.println(summary);
+            out.println("Demo accounts (password " + org.kapclinic.demo.DemoContext.DEMO_PASSWORD
+                    + ") exist in this database now. Never run this against a real clinic's database.");
+            return 0;
+        } catch (IllegalStateException refused) {
+            System.err.println("Refused: " + refused.getMessage());
+            return 1;
+        }
     }
 
     private static String readPassword(PrintStream out) {
@@ -155,8 +163,10 @@ final class CommandLineVerbs {
                 var eq = arg.indexOf('=');
                 if (eq > 0) {
                     options.put(arg.substring(2, eq), arg.substring(eq + 1));
-                } else if (i + 1 < args.length) {
+                } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                     options.put(arg.substring(2), args[++i]);
+                } else {
+                    options.put(arg.substring(2), "true");
                 }
             }
         }
@@ -169,7 +179,7 @@ final class CommandLineVerbs {
                   admin create --email E [--name N]   create an admin (asks for the password, or reads KAP_ADMIN_PASSWORD)
                   admin token --email E --name N      issue an API token for a user; prints it once
                   audit verify                        verify the audit trail's hash chain (exit 1 if tampered)
-                  demo generate --patients N          add N synthetic patients for demos and benchmarks
+                  demo generate --patients N [--force]  add N synthetic patients for demos and benchmarks (refuses a real clinic's database)
                 Database: the same settings as the server (--spring.profiles.active=postgres with KAP_DB_URL ...).""");
         return 2;
     }

@@ -80,4 +80,16 @@ class CommandLineVerbsTests {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.output()).contains("Usage: java -jar kap-clinic.jar");
     }
+
+    @Test
+    void refusesToAddDemoAccountsToARealClinicsDatabase() throws Exception {
+        var db = database();
+        assertThat(run(db, "demo", "generate", "--patients", "1").exitCode()).isZero();
+        try (var connection = DriverManager.getConnection(db[0], db[1], db[2]);
+                var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE patient SET created_by = 'intake@real.clinic'");
+        }
+        assertThat(run(db, "demo", "generate", "--patients", "1").exitCode()).isEqualTo(1);
+        assertThat(run(db, "demo", "generate", "--patients", "1", "--force").exitCode()).isZero();
+    }
 }

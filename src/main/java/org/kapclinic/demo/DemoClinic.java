@@ -25,6 +25,18 @@ public class DemoClinic {
 
     /** Adds demo staff (once) and {@code patients} synthetic patients. Returns a one-line summary. */
     public String generate(int patients) {
+        return generate(patients, false);
+    }
+
+    /**
+     * As {@link #generate(int)}, but refuses a database that holds real (non-demo) records unless {@code force}:
+     * demo accounts have a published password and must never appear in a real clinic.
+     */
+    public String generate(int patients, boolean force) {
+        if (!force && contributors.stream().anyMatch(DemoDataContributor::holdsRealData)) {
+            throw new IllegalStateException("This database holds records the demo generator did not make. Demo accounts "
+                    + "have a published password; refusing. Use a separate database, or pass --force if you are sure.");
+        }
         var context = new DemoContext(patients, 20261126L + patients);
         var lines = new ArrayList<String>();
         for (var contributor : contributors) {

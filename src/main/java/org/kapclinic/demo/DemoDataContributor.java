@@ -12,4 +12,12 @@ public interface DemoDataContributor {
 
     /** A short line for the summary, e.g. "60 patients". */
     String contribute(DemoContext context);
+
+    /**
+     * True when this module holds data that the demo generator did not make: a real clinic's database. The generator
+     * then refuses unless forced, because demo accounts share a published password.
+     */
+    default boolean holdsRealData() {
+        return false;
+    }
 }

@@ -89,6 +89,11 @@ class PatientsDemoData implements DemoDataContributor {
         return context.patients() + " synthetic patients";
     }
 
+    @Override
+    public boolean holdsRealData() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM patient WHERE created_by <> 'demo-generator'", Map.of(), Long.class) > 0;
+    }
+
     private void flush(List<SqlParameterSource> batch, List<SqlParameterSource> revisions) {
         if (batch.isEmpty()) {
             return;

@@ -9,6 +9,7 @@ import org.kapclinic.audit.AuditTrail;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -77,8 +78,11 @@ class SecurityConfiguration {
                         .requestMatchers("/portal/**").hasRole("PATIENT")
                         .requestMatchers("/staff/**")
                         .hasAnyRole("ADMIN", "INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")
-                        .requestMatchers("/patients/**", "/api/v1/patients/**")
+                        // A patient reads their own record through /portal or GET /api/v1/patients/{id}; staff pages are staff-only.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/patients/*")
                         .hasAnyRole("INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER", "PATIENT")
+                        .requestMatchers("/patients", "/patients/**", "/api/v1/patients", "/api/v1/patients/**")
+                        .hasAnyRole("INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")

@@ -159,4 +159,26 @@ class PatientApiTests {
                 .andExpect(jsonPath("$.paths['/api/v1/patients/{id}'].put").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/patients'].get.tags", hasItem("Patients")));
     }
+
+    @Test
+    void aPatientReadsOnlyTheirOwnRecordThroughTheApi() throws Exception {
+        var intake = TestAccounts.create(context, Role.INTAKE_COORDINATOR);
+        var patients = context.getBean(Patients.class);
+        var family = PatientFixtures.uniqueFamily();
+        var own = TestAccounts.runAs(intake, () -> patients.register(PatientFixtures.details("Own", family, java.time.LocalDate.of(1990, 1, 1))));
+        var other = TestAccounts.runAs(intake, () -> patients.register(PatientFixtures.details("Other", family, java.time.LocalDate.of(1990, 1, 2))));
+        var invitation = TestAccounts.runAs(intake, () -> patients.invitePortalAccount(own));
+        var patientUser = TestAccounts.load(context, invitation.email());
+        mvc.perform(get("/api/v1/patients/" + own).with(TestAccounts.as(patientUser)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.details.legalGivenName").value("Own"));
+        mvc.perform(get("/api/v1/patients/" + other).with(TestAccounts.as(patientUser)))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        mvc.perform(get("/api/v1/patients").with(TestAccounts.as(patientUser))).andExpect(status().isForbidden());
+        mvc.perform(get("/patients/" + own).with(TestAccounts.as(patientUser))).andExpect(status().isForbidden());
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                "SELECT COUNT(*) FROM audit_entry WHERE action = 'PATIENT_ACCESS_DENIED' AND patient_id = :id")
+                .param("id", other.value()).query(Long.class).single()).isEqualTo(1);
+    }
 }

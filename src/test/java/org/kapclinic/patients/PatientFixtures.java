@@ -19,7 +19,7 @@ public final class PatientFixtures {
 
     public static PatientDetails details(String given, String family, LocalDate dob) {
         return new PatientDetails(given, family, null, "they/them", dob, SexAssignedAtBirth.FEMALE, null,
-                "555-010-0199", given.toLowerCase() + "@example.test", "1 Test Street", null, "Demoville",
+                "555-010-0199", (given + "." + family).toLowerCase() + "@example.test", "1 Test Street", null, "Demoville",
                 UsState.NY, "10001", "Emergency Contactson", "555-010-0100", "friend", "English");
     }
 }
