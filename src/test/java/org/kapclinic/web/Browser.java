@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.kapclinic.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Headless Debian Chromium driven by Playwright, for the browser tests. Nothing is ever downloaded: Playwright is told
+ * to skip its browser download and is pointed at /usr/bin/chromium. If that is missing the tests fail, never skip.
+ */
+final class Browser implements AutoCloseable {
+
+    /** Debian's Chromium; -Dkap.test.chromium=... points elsewhere (and lets the "not installed" failure be tried). */
+    static final Path CHROMIUM = Path.of(System.getProperty("kap.test.chromium", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final String DEMO_PASSWORD = "demo-clinic-2026";
+
+    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+    private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser chromium;
+
+    private Browser(Playwright playwright, com.microsoft.playwright.Browser chromium) {
+        this.playwright = playwright;
+        this.chromium = chromium;
+    }
+
+    static Browser launch() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            fail("The browser tests need Chromium at " + CHROMIUM + " and are never skipped. Install the Debian "
+                    + "package: apt-get install chromium");
+        }
+        var playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        try {
+            var chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(ARGS));
+            return new Browser(playwright, chromium);
+        } catch (RuntimeException e) {
+            playwright.close();
+            throw e;
+        }
+    }
+
+    /** A fresh context (no cookies) at desktop size. */
+    BrowserContext newContext(String baseUrl) {
+        return newContext(baseUrl, 1280, 900);
+    }
+
+    BrowserContext newContext(String baseUrl, int width, int height) {
+        var context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setBaseURL(baseUrl).setViewportSize(width, height).setLocale("en-US")
+                .setTimezoneId("America/New_York"));
+        context.setDefaultTimeout(15_000);
+        return context;
+    }
+
+    @Override
+    public void close() {
+        try {
+            chromium.close();
+        } finally {
+            playwright.close();
+        }
+    }
+
+    /** Signs in through the login form and waits until the login page is gone. */
+    static void signIn(Page page, String email) {
+        page.navigate("/login");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(DEMO_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(url -> !url.contains("/login"));
+    }
+
+    static void signOut(Page page) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        page.waitForURL("**/login?signedOut");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("You are signed out.");
+    }
+
+    static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** One axe-core violation on one page, with its node targets; "blocking" when its impact is serious or critical. */
+    record Violation(String page, String impact, String text) {
+
+        boolean blocking() {
+            return BLOCKING_IMPACTS.contains(impact);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** Runs axe-core with the WCAG 2 A and AA rules on the page as it is now and returns every violation. */
+    static List<Violation> accessibilityViolations(Page page, String label) {
+        var results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa")).analyze();
+        if (results.isErrored()) {
+            return List.of(new Violation(label, "critical", label + ": axe-core failed: " + results.getErrorMessage()));
+        }
+        var violations = new ArrayList<Violation>();
+        for (Rule rule : results.getViolations()) {
+            var impact = rule.getImpact() == null ? "unknown" : rule.getImpact();
+            var nodes = rule.getNodes().stream()
+                    .map(n -> "      " + n.getTarget() + ": " + String.valueOf(n.getFailureSummary()).replace('\n', ' '))
+                    .collect(Collectors.joining("\n"));
+            violations.add(new Violation(label, impact, label + " (" + page.url() + "): [" + impact + "] " + rule.getId()
+                    + ": " + rule.getHelp() + "\n" + nodes));
+        }
+        return violations;
+    }
+}
