@@ -47,7 +47,7 @@ class AuditReportTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("reader@test.kapclinic.test")))
                 .andExpect(content().string(not(containsString("writer@test.kapclinic.test"))))
-                .andExpect(content().string(containsString("<span>1</span> entries")));
+                .andExpect(content().string(containsString("Matching entries: <span>1</span>")));
 
         var csv = mvc.perform(get("/admin/audit.csv").param("patient", patient.toString()).param("sort", "user")
                         .param("dir", "asc").with(TestAccounts.as(admin)))
