@@ -99,7 +99,9 @@ class SecurityConfiguration {
                             }
                         })
                         .logoutSuccessUrl("/login?signedOut"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenAuthenticationFilter::hasBearer))
+                // Only where the bearer token is the credential: elsewhere a session signs the request in.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        request -> API.matches(request) && ApiTokenAuthenticationFilter.hasBearer(request)))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor((request, response, e) -> problems.write(response, 401,
