@@ -20,10 +20,12 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -108,7 +110,9 @@ class SecurityConfiguration {
                                 "Unauthorized", "Sign in, or send an API token as 'Authorization: Bearer ...'.",
                                 request.getRequestURI()), API)
                         .defaultAccessDeniedHandlerFor((request, response, e) -> problems.write(response, 403,
-                                "Forbidden", "Your role does not allow this.", request.getRequestURI()), API))
+                                "Forbidden", "Your role does not allow this.", request.getRequestURI()), API)
+                        // Pages get the error page. Needed: with a single mapping, the API handler served every path.
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
