@@ -74,7 +74,8 @@ class SecurityConfiguration {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/invite/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
-                                "/error", "/actuator/health", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**")
+                                "/error", "/actuator/health", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**",
+                                "/v3/api-docs.yaml")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/portal/**").hasRole("PATIENT")
