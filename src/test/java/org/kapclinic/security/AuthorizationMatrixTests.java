@@ -1,0 +1,525 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.kapclinic.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.kapclinic.ClinicIntegrationTest;
+import org.kapclinic.patients.PatientDetails;
+import org.kapclinic.patients.PatientFixtures;
+import org.kapclinic.patients.PatientId;
+import org.kapclinic.patients.PatientView;
+import org.kapclinic.patients.Patients;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The authorization matrix: what every route answers to every role, to anonymous callers and to an API-token caller.
+ * {@link #MATRIX} is the specification; every cell is one request, and {@link #everyRouteHasARowInTheMatrix()} fails
+ * the build when a route has no row.
+ */
+@ClinicIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests {
+
+    /** The callers, in the order of the matrix columns. */
+    enum Subject { ANONYMOUS, ADMIN, INTAKE_COORDINATOR, THERAPIST, NURSE, PRESCRIBER, PATIENT, API_TOKEN }
+
+    enum Outcome {
+        /** 2xx: the handler answered. */
+        OK("ok"),
+        /** 3xx to a page other than sign-in: the action ran and redirected (post/redirect/get). */
+        REDIRECT("redir"),
+        /** 302 to /login: not signed in (a page asked for with Accept: text/html). */
+        LOGIN("login"),
+        /** 401 with application/problem+json and a Bearer challenge: an API call without valid credentials. */
+        UNAUTHORIZED("401"),
+        /** 403: refused; application/problem+json under /api. */
+        FORBIDDEN("403");
+
+        final String symbol;
+
+        Outcome(String symbol) {
+            this.symbol = symbol;
+        }
+
+        static Outcome of(String symbol) {
+            return Arrays.stream(values()).filter(o -> o.symbol.equals(symbol)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown outcome in the matrix: " + symbol));
+        }
+    }
+
+    /**
+     * One row per route (method and path as mapped; a placeholder's name says which fixture fills it) and one column
+     * per {@link Subject}. Fixtures, made for each cell unless said otherwise:
+     * <ul>
+     * <li>{patient}: in the PATIENT column the signed-in patient's own record; elsewhere a new record.</li>
+     * <li>{otherPatient}: a record that is not the PATIENT's (one for the whole class).</li>
+     * <li>{user}: a newly invited staff account. {token}: a new API token. {invitation}: a set-password link.</li>
+     * </ul>
+     * Session callers send a CSRF token with every POST and PUT. The token column sends only
+     * "Authorization: Bearer" (an intake coordinator's token) and never a CSRF token: on /api that is all it needs;
+     * elsewhere the token is not a credential, so pages send it to sign-in and its POSTs fail the CSRF check.
+     * Pages are asked for with Accept: text/html; /api and /actuator with application/json; /v3 with anything.
+     * POST /invite sends two different passwords, so the form comes back (200) and the link stays usable.
+     */
+    static final String MATRIX = """
+            # method and route                              anon   admin  intake therap nurse  prescr patient token
+            # -- public -------------------------------------------------------------------------------------------
+            GET  /login                                     ok     ok     ok     ok     ok     ok     ok     ok
+            GET  /invite/{invitation}                       ok     ok     ok     ok     ok     ok     ok     ok
+            POST /invite/{invitation}                       ok     ok     ok     ok     ok     ok     ok     403
+            POST /logout                                    redir  redir  redir  redir  redir  redir  redir  403
+            GET  /actuator/health                           ok     ok     ok     ok     ok     ok     ok     ok
+            GET  /actuator/info                             ok     ok     ok     ok     ok     ok     ok     ok
+            GET  /v3/api-docs                               ok     ok     ok     ok     ok     ok     ok     ok
+            GET  /v3/api-docs.yaml                          ok     ok     ok     ok     ok     ok     ok     ok
+            # -- home (patients go on to their portal), the portal, the staff directory ---------------------------
+            GET  /                                          login  ok     ok     ok     ok     ok     redir  login
+            GET  /portal                                    login  403    403    403    403    403    ok     login
+            GET  /staff                                     login  ok     ok     ok     ok     ok     403    login
+            # -- patient pages: staff only (ADR 004: a patient reads their own record at /portal or on the API) ---
+            GET  /patients                                  login  403    ok     ok     ok     ok     403    login
+            GET  /patients/new                              login  403    ok     ok     ok     ok     403    login
+            POST /patients                                  login  403    redir  redir  redir  redir  403    403
+            GET  /patients/{patient}                        login  403    ok     ok     ok     ok     403    login
+            GET  /patients/{otherPatient}                   login  403    ok     ok     ok     ok     403    login
+            GET  /patients/{patient}/edit                   login  403    ok     ok     ok     ok     403    login
+            POST /patients/{patient}                        login  403    redir  redir  redir  redir  403    403
+            POST /patients/{patient}/care-team              login  403    redir  redir  403    redir  403    403
+            GET  /patients/{patient}/void                   login  403    ok     ok     ok     ok     403    login
+            POST /patients/{patient}/void                   login  403    redir  403    403    redir  403    403
+            GET  /patients/{patient}/history                login  403    ok     ok     ok     ok     403    login
+            POST /patients/{patient}/portal-invitation      login  403    ok     ok     ok     ok     403    403
+            # -- patient API: staff; a patient may GET their own record (another's is refused and audited) -------
+            GET  /api/v1/patients                           401    403    ok     ok     ok     ok     403    ok
+            POST /api/v1/patients                           401    403    ok     ok     ok     ok     403    ok
+            GET  /api/v1/patients/{patient}                 401    403    ok     ok     ok     ok     ok     ok
+            GET  /api/v1/patients/{otherPatient}            401    403    ok     ok     ok     ok     403    ok
+            PUT  /api/v1/patients/{patient}                 401    403    ok     ok     ok     ok     403    ok
+            # -- administration: admins only, and admins see no patient data (above) ----------------------------
+            GET  /admin/users                               login  ok     403    403    403    403    403    login
+            GET  /admin/users/new                           login  ok     403    403    403    403    403    login
+            POST /admin/users                               login  ok     403    403    403    403    403    403
+            GET  /admin/users/{user}                        login  ok     403    403    403    403    403    login
+            POST /admin/users/{user}/roles                  login  redir  403    403    403    403    403    403
+            POST /admin/users/{user}/disable                login  redir  403    403    403    403    403    403
+            POST /admin/users/{user}/enable                 login  redir  403    403    403    403    403    403
+            POST /admin/users/{user}/unlock                 login  redir  403    403    403    403    403    403
+            POST /admin/users/{user}/invitation             login  ok     403    403    403    403    403    403
+            POST /admin/users/{user}/tokens                 login  ok     403    403    403    403    403    403
+            GET  /admin/tokens                              login  ok     403    403    403    403    403    login
+            POST /admin/tokens/{token}/revoke               login  redir  403    403    403    403    403    403
+            GET  /admin/audit                               login  ok     403    403    403    403    403    login
+            GET  /admin/audit.csv                           login  ok     403    403    403    403    403    login
+            """;
+
+    /** Routes in the matrix that no controller maps: Spring Security's filters and Actuator serve them. */
+    static final Set<String> SERVED_OUTSIDE_CONTROLLERS = Set.of("POST /logout", "GET /actuator/health",
+            "GET /actuator/info");
+
+    /** Framework mappings that are not routes of the application: the error page that other requests forward to. */
+    static final Set<String> NOT_ROUTES = Set.of("/error");
+
+    record Row(HttpMethod method, String path, Map<Subject, Outcome> expected) {
+
+        String route() {
+            return method.name() + " " + path;
+        }
+
+        /** The route with placeholder names dropped, to compare with the mapped patterns. */
+        String shape() {
+            return method.name() + " " + shapeOf(path);
+        }
+
+        boolean isApi() {
+            return path.startsWith("/api/");
+        }
+
+        boolean isJson() {
+            return isApi() || path.startsWith("/v3/") || path.startsWith("/actuator/");
+        }
+
+        boolean changesState() {
+            return method != HttpMethod.GET;
+        }
+    }
+
+    static List<Row> matrix() {
+        var subjects = Subject.values();
+        return MATRIX.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .map(line -> {
+                    var cells = line.split("\\s+");
+                    if (cells.length != 2 + subjects.length) {
+                        throw new IllegalStateException("A matrix row needs a method, a route and " + subjects.length
+                                + " outcomes: " + line);
+                    }
+                    var expected = new EnumMap<Subject, Outcome>(Subject.class);
+                    for (int i = 0; i < subjects.length; i++) {
+                        expected.put(subjects[i], Outcome.of(cells[i + 2]));
+                    }
+                    return new Row(HttpMethod.valueOf(cells[0]), cells[1], expected);
+                })
+                .toList();
+    }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
+
+    static String shapeOf(String path) {
+        return PLACEHOLDER.matcher(path).replaceAll("{}");
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMapping;
+
+    final Map<Subject, ClinicUser> users = new EnumMap<>(Subject.class);
+    ClinicUser admin;
+    ClinicUser intake;
+    PatientId ownRecord;
+    PatientId otherRecord;
+    String bearerToken;
+    String invitationToken;
+
+    @BeforeAll
+    void createCallersAndRecords() {
+        admin = TestAccounts.create(context, Role.ADMIN);
+        intake = TestAccounts.create(context, Role.INTAKE_COORDINATOR);
+        users.put(Subject.ADMIN, admin);
+        users.put(Subject.INTAKE_COORDINATOR, intake);
+        users.put(Subject.THERAPIST, TestAccounts.create(context, Role.THERAPIST));
+        users.put(Subject.NURSE, TestAccounts.create(context, Role.NURSE));
+        users.put(Subject.PRESCRIBER, TestAccounts.create(context, Role.PRESCRIBER));
+        ownRecord = newPatient().id();
+        otherRecord = newPatient().id();
+        var portal = TestAccounts.runAs(intake, () -> patients.invitePortalAccount(ownRecord));
+        users.put(Subject.PATIENT, TestAccounts.load(context, portal.email()));
+        bearerToken = TestAccounts.runAs(admin, () -> tokens.issue(intake.id(), "authorization matrix")).secret();
+        invitationToken = tokenOf(newInvitation());
+    }
+
+    @Test
+    void everyRouteHasARowInTheMatrix() {
+        var covered = matrix().stream().map(Row::shape).collect(Collectors.toSet());
+        var missing = new TreeSet<String>();
+        for (var route : mappedRoutes()) {
+            if (!covered.contains(shapeOf(route))) {
+                missing.add(route);
+            }
+        }
+        assertThat(missing)
+                .as("Routes without a row in AuthorizationMatrixTests.MATRIX (add one: what does each caller get?)")
+                .isEmpty();
+    }
+
+    @Test
+    void everyRowInTheMatrixIsARouteTheApplicationServes() {
+        var mapped = mappedRoutes().stream().map(AuthorizationMatrixTests::shapeOf)
+                .collect(Collectors.toSet());
+        var stale = matrix().stream()
+                .filter(row -> !mapped.contains(row.shape()) && !SERVED_OUTSIDE_CONTROLLERS.contains(row.route()))
+                .map(Row::route).toList();
+        assertThat(stale).as("Rows in the matrix for routes that nothing serves any more").isEmpty();
+    }
+
+    @TestFactory
+    Stream<DynamicContainer> eachCallerGetsTheExpectedOutcomeOnEveryRoute() {
+        return matrix().stream().map(row -> DynamicContainer.dynamicContainer(row.route(),
+                Arrays.stream(Subject.values()).map(subject -> DynamicTest.dynamicTest(
+                        subject + " gets " + row.expected().get(subject).symbol,
+                        () -> assertOutcome(row, subject, row.expected().get(subject), send(row, subject, true))))));
+    }
+
+    @Test
+    void aPatientAskingForAnotherPatientsRecordIsRefusedAndTheRefusalIsAudited() throws Exception {
+        var patient = users.get(Subject.PATIENT);
+        var record = newPatient();
+        var someoneElse = record.id();
+        var theirName = record.details().legalFamilyName();
+
+        // The staff page is closed to patients by URL, before any record is read.
+        var page = mvc.perform(MockMvcRequestBuilders.get("/patients/{id}", someoneElse.value())
+                .accept(MediaType.TEXT_HTML).with(TestAccounts.as(patient))).andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(403);
+        assertThat(page.getContentAsString()).doesNotContain(theirName);
+
+        // The API lets a patient ask for a record; Patients refuses anyone else's and audits the refusal.
+        long deniedBefore = deniedAccessAudited(someoneElse, patient);
+        var api = mvc.perform(MockMvcRequestBuilders.get("/api/v1/patients/{id}", someoneElse.value())
+                .accept(MediaType.APPLICATION_JSON).with(TestAccounts.as(patient))).andReturn().getResponse();
+        assertThat(api.getStatus()).isEqualTo(403);
+        assertThat(isProblemJson(api)).isTrue();
+        assertThat(api.getContentAsString()).doesNotContain(theirName);
+        assertThat(deniedAccessAudited(someoneElse, patient)).isEqualTo(deniedBefore + 1);
+
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM audit_entry
+                WHERE patient_id = :id AND action = 'PATIENT_VIEWED' AND username = :user""")
+                .param("id", someoneElse.value()).param("user", patient.email()).query(Long.class).single()).isZero();
+    }
+
+    /** For each state-changing route: a caller the matrix lets in, from a session, but without the CSRF token. */
+    @TestFactory
+    Stream<DynamicTest> aSessionPostWithoutACsrfTokenIsRefused() {
+        return matrix().stream().filter(Row::changesState).map(row -> {
+            var subject = Stream.of(Subject.ADMIN, Subject.INTAKE_COORDINATOR, Subject.PRESCRIBER, Subject.PATIENT,
+                            Subject.ANONYMOUS)
+                    .filter(s -> row.expected().get(s) == Outcome.OK || row.expected().get(s) == Outcome.REDIRECT)
+                    .findFirst().orElseThrow(() -> new IllegalStateException("Nobody may call " + row.route()));
+            return DynamicTest.dynamicTest(row.route() + " as " + subject + " without a CSRF token is refused",
+                    () -> assertOutcome(row, subject, Outcome.FORBIDDEN, send(row, subject, false)));
+        });
+    }
+
+    @Test
+    void aBearerHeaderDoesNotExcuseASessionPageFromItsCsrfToken() throws Exception {
+        var record = newPatient().id();
+        var response = mvc.perform(MockMvcRequestBuilders.post("/patients/{id}/void", record.value())
+                .param("reason", "Registered twice").accept(MediaType.TEXT_HTML)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken)
+                .with(TestAccounts.as(intake))).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(TestAccounts.runAs(intake, () -> patients.get(record)).voided()).isFalse();
+    }
+
+    @Test
+    void anUnknownOrRevokedBearerTokenIsUnauthorized() throws Exception {
+        var issued = TestAccounts.runAs(admin, () -> tokens.issue(intake.id(), "soon revoked"));
+        TestAccounts.runAs(admin, () -> tokens.revoke(issued.id()));
+        for (var secret : List.of(issued.secret(), ApiTokens.PREFIX + "not-a-token-that-was-ever-issued")) {
+            var response = mvc.perform(MockMvcRequestBuilders.get("/api/v1/patients").accept(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + secret)).andReturn().getResponse();
+            assertThat(response.getStatus()).isEqualTo(401);
+            assertThat(isProblemJson(response)).isTrue();
+            assertThat(response.getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+        }
+    }
+
+    /** Every "METHOD /pattern" the MVC handler mapping serves; a mapping without methods needs a row per method. */
+    private Set<String> mappedRoutes() {
+        var routes = new TreeSet<String>();
+        handlerMapping.getHandlerMethods().keySet().forEach(info -> {
+            var methods = info.getMethodsCondition().getMethods().isEmpty()
+                    ? Set.of(RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH,
+                            RequestMethod.DELETE)
+                    : info.getMethodsCondition().getMethods();
+            for (var pattern : info.getPatternValues()) {
+                if (!NOT_ROUTES.contains(pattern)) {
+                    methods.forEach(method -> routes.add(method.name() + " " + pattern));
+                }
+            }
+        });
+        return routes;
+    }
+
+    // --- one cell -------------------------------------------------------------------------------------------
+
+    private MockHttpServletResponse send(Row row, Subject subject, boolean withCsrf) throws Exception {
+        PatientView record = null;
+        var uri = new StringBuilder();
+        Matcher m = PLACEHOLDER.matcher(row.path());
+        while (m.find()) {
+            String value = switch (m.group(1)) {
+                case "patient" -> {
+                    record = subject == Subject.PATIENT ? view(ownRecord) : newPatient();
+                    yield record.id().toString();
+                }
+                case "otherPatient" -> otherRecord.toString();
+                case "user" -> newInvitation().userId().value().toString();
+                case "token" -> TestAccounts.runAs(admin, () -> tokens.issue(intake.id(), "to revoke")).id().toString();
+                case "invitation" -> invitationToken;
+                default -> throw new IllegalStateException("No fixture for {" + m.group(1) + "} in " + row.route());
+            };
+            m.appendReplacement(uri, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(uri);
+
+        var request = MockMvcRequestBuilders.request(row.method(), URI.create(uri.toString()))
+                .accept(row.path().startsWith("/v3/") ? MediaType.ALL
+                        : row.isJson() ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML);
+        addBody(request, row, record);
+        switch (subject) {
+            case ANONYMOUS -> { }
+            case API_TOKEN -> request.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
+            default -> request.with(TestAccounts.as(users.get(subject)));
+        }
+        if (row.changesState() && withCsrf && subject != Subject.API_TOKEN) {
+            request.with(csrf());
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    /** What each state-changing route is sent: a request that succeeds for a caller who may make it. */
+    private void addBody(MockHttpServletRequestBuilder request, Row row, PatientView record) {
+        switch (row.route()) {
+            case "POST /invite/{invitation}" -> request.param("password", "matrix-password-one")
+                    .param("confirmation", "matrix-password-two");
+            case "POST /patients" -> form(request, newDetails());
+            case "POST /patients/{patient}" -> form(request, record.details())
+                    .param("version", String.valueOf(record.version()));
+            case "POST /patients/{patient}/void" -> request.param("reason", "Registered twice (authorization matrix)");
+            case "POST /api/v1/patients" -> request.contentType(MediaType.APPLICATION_JSON)
+                    .content(json.writeValueAsString(newDetails()));
+            case "PUT /api/v1/patients/{patient}" -> request.contentType(MediaType.APPLICATION_JSON)
+                    .content(json.writeValueAsString(record.details()));
+            case "POST /admin/users" -> request.param("email", uniqueEmail())
+                    .param("displayName", "Invited by the matrix (synthetic)").param("roles", Role.THERAPIST.name());
+            case "POST /admin/users/{user}/roles" -> request.param("roles", Role.THERAPIST.name());
+            case "POST /admin/users/{user}/tokens" -> request.param("name", "matrix");
+            default -> { }
+        }
+    }
+
+    private static MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, PatientDetails details) {
+        request.contentType(MediaType.APPLICATION_FORM_URLENCODED);
+        for (var component : PatientDetails.class.getRecordComponents()) {
+            try {
+                var value = component.getAccessor().invoke(details);
+                if (value != null) {
+                    request.param(component.getName(), value.toString());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return request;
+    }
+
+    private static void assertOutcome(Row row, Subject subject, Outcome expected, MockHttpServletResponse response)
+            throws Exception {
+        var location = response.getRedirectedUrl();
+        var actual = outcomeOf(response);
+        assertThat(actual == null ? "status " + response.getStatus() : actual.symbol)
+                .as("%s as %s: status %d%s", row.route(), subject, response.getStatus(),
+                        location == null ? "" : ", Location " + location)
+                .isEqualTo(expected.symbol);
+        if (expected == Outcome.UNAUTHORIZED || (expected == Outcome.FORBIDDEN && row.isApi())) {
+            assertThat(isProblemJson(response))
+                    .as("%s as %s answers application/problem+json, not %s", row.route(), subject,
+                            response.getContentType())
+                    .isTrue();
+        }
+        if (expected == Outcome.FORBIDDEN && !row.isJson()) {
+            assertThat(isProblemJson(response))
+                    .as("%s as %s: a page refusal is the error page, not problem+json", row.route(), subject)
+                    .isFalse();
+        }
+        if (expected == Outcome.UNAUTHORIZED) {
+            assertThat(response.getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+        }
+    }
+
+    private static boolean isProblemJson(MockHttpServletResponse response) {
+        return response.getContentType() != null
+                && MediaType.parseMediaType(response.getContentType())
+                        .isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private static Outcome outcomeOf(MockHttpServletResponse response) {
+        int status = response.getStatus();
+        if (status >= 200 && status < 300) {
+            return Outcome.OK;
+        }
+        if (status >= 300 && status < 400) {
+            var location = response.getRedirectedUrl();
+            var target = location == null ? null : URI.create(location);
+            boolean toSignIn = target != null && "/login".equals(target.getPath()) && target.getQuery() == null;
+            return toSignIn && status == 302 ? Outcome.LOGIN : Outcome.REDIRECT;
+        }
+        return switch (status) {
+            case 401 -> Outcome.UNAUTHORIZED;
+            case 403 -> Outcome.FORBIDDEN;
+            default -> null;
+        };
+    }
+
+    // --- fixtures ---------------------------------------------------------------------------------------------
+
+    private static PatientDetails newDetails() {
+        // The given name is unique too: it makes the email unique, so a portal invitation can be sent for each record.
+        return PatientFixtures.details(PatientFixtures.uniqueFamily(), PatientFixtures.uniqueFamily(),
+                LocalDate.of(1988, 6, 15));
+    }
+
+    private PatientView newPatient() {
+        var id = TestAccounts.runAs(intake, () -> patients.register(newDetails()));
+        return view(id);
+    }
+
+    private PatientView view(PatientId id) {
+        return TestAccounts.runAs(intake, () -> patients.get(id));
+    }
+
+    private Invitation newInvitation() {
+        return TestAccounts.runAs(admin, () -> accounts.inviteStaff(uniqueEmail(), "Matrix target (synthetic)",
+                Set.of(Role.NURSE)));
+    }
+
+    private static String tokenOf(Invitation invitation) {
+        return invitation.link().substring(invitation.link().lastIndexOf("/invite/") + "/invite/".length());
+    }
+
+    private static String uniqueEmail() {
+        return "matrix-" + UUID.randomUUID().toString().substring(0, 8) + "@test.kapclinic.test";
+    }
+
+    private long deniedAccessAudited(PatientId record, ClinicUser by) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM audit_entry
+                WHERE patient_id = :id AND action = 'PATIENT_ACCESS_DENIED' AND outcome = 'DENIED'
+                    AND username = :user""")
+                .param("id", record.value()).param("user", by.email()).query(Long.class).single();
+    }
+}
