@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kapclinic.security.CurrentUser;
 import org.kapclinic.security.Role;
 import org.kapclinic.security.UserAccounts;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,11 +32,14 @@ class PatientController {
 
     private final Patients patients;
     private final UserAccounts accounts;
+    private final CurrentUser currentUser;
     private final ZoneId zone;
 
-    PatientController(Patients patients, UserAccounts accounts, @Value("${kap.clinic.time-zone}") String zone) {
+    PatientController(Patients patients, UserAccounts accounts, CurrentUser currentUser,
+            @Value("${kap.clinic.time-zone}") String zone) {
         this.patients = patients;
         this.accounts = accounts;
+        this.currentUser = currentUser;
         this.zone = ZoneId.of(zone);
     }
 
@@ -73,6 +77,9 @@ class PatientController {
         if (!model.containsAttribute("careTeam")) {
             model.addAttribute("careTeam", new CareTeamForm(patient.therapistId(), patient.prescriberId()));
         }
+        model.addAttribute("canVoid", currentUser.get().hasAnyRole(Role.INTAKE_COORDINATOR, Role.PRESCRIBER));
+        model.addAttribute("canAssignCareTeam",
+                currentUser.get().hasAnyRole(Role.INTAKE_COORDINATOR, Role.THERAPIST, Role.PRESCRIBER));
         model.addAttribute("therapists", accounts.withRole(Role.THERAPIST));
         model.addAttribute("prescribers", accounts.withRole(Role.PRESCRIBER));
         return "patients/patient-detail";

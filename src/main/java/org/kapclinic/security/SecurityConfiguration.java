@@ -84,6 +84,7 @@ class SecurityConfiguration {
                         // A patient reads their own record through /portal or GET /api/v1/patients/{id}; staff pages are staff-only.
                         .requestMatchers(HttpMethod.GET, "/api/v1/patients/*")
                         .hasAnyRole("INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER", "PATIENT")
+                        .requestMatchers("/patients/*/void").hasAnyRole("INTAKE_COORDINATOR", "PRESCRIBER")
                         .requestMatchers("/patients", "/patients/**", "/api/v1/patients", "/api/v1/patients/**")
                         .hasAnyRole("INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")
                         .anyRequest().authenticated())
@@ -110,15 +111,27 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor((request, response, e) -> problems.write(response, 401,
                                 "Unauthorized", "Sign in, or send an API token as 'Authorization: Bearer ...'.",
                                 request.getRequestURI()), API)
-                        .defaultAccessDeniedHandlerFor((request, response, e) -> problems.write(response, 403,
-                                "Forbidden", "Your role does not allow this.", request.getRequestURI()), API)
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> {
+                            auditDenied(audit, request);
+                            problems.write(response, 403, "Forbidden", "Your role does not allow this.",
+                                    request.getRequestURI());
+                        }, API)
                         // Pages get the error page. Needed: with a single mapping, the API handler served every path.
-                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> {
+                            auditDenied(audit, request);
+                            new AccessDeniedHandlerImpl().handle(request, response, e);
+                        }, AnyRequestMatcher.INSTANCE))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** Every refused request leaves an entry (ONC 170.315(d)(2) records denied access as well as granted). */
+    private static void auditDenied(AuditTrail audit, HttpServletRequest request) {
+        audit.recordIndependently(new AuditRecord("ACCESS_DENIED", AuditRecord.Outcome.DENIED, null, "Route",
+                request.getMethod() + " " + request.getRequestURI(), null));
     }
 
     /** Keeps the typed email for the next render of the form, and never says whether the account exists. */

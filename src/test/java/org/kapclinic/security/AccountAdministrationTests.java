@@ -93,4 +93,14 @@ class AccountAdministrationTests {
         assertThatThrownBy(() -> TestAccounts.runAs(nurse, () -> accounts.inviteStaff("x@test.kapclinic.test", "X", Set.of(Role.ADMIN))))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
+
+    @Test
+    void aRefusedPageRequestIsAuditedAndShowsTheErrorPage() throws Exception {
+        var therapist = TestAccounts.create(context, Role.THERAPIST);
+        mvc.perform(get("/admin/users").with(TestAccounts.as(therapist)).accept("text/html"))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'ACCESS_DENIED' AND username = :u"
+                        + " AND entity_id = 'GET /admin/users'")
+                .param("u", therapist.email()).query(Long.class).single()).isEqualTo(1);
+    }
 }

@@ -118,7 +118,7 @@ class AuthorizationMatrixTests {
             GET  /patients/{patient}/edit                   login  403    ok     ok     ok     ok     403    login
             POST /patients/{patient}                        login  403    redir  redir  redir  redir  403    403
             POST /patients/{patient}/care-team              login  403    redir  redir  403    redir  403    403
-            GET  /patients/{patient}/void                   login  403    ok     ok     ok     ok     403    login
+            GET  /patients/{patient}/void                   login  403    ok     403    403    ok     403    login
             POST /patients/{patient}/void                   login  403    redir  403    403    redir  403    403
             GET  /patients/{patient}/history                login  403    ok     ok     ok     ok     403    login
             POST /patients/{patient}/portal-invitation      login  403    ok     ok     ok     ok     403    403
