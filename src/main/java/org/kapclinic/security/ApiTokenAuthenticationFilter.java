@@ -6,15 +6,21 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer kap_...} on /api and /fhir for this request only (nothing goes into a
- * session). A token that is unknown, revoked or belongs to a disabled user gets 401 problem+json at once.
+ * session). A token that is unknown, revoked or belongs to a disabled user gets 401 problem+json at once. If the
+ * database is down the token cannot be checked: 503 problem+json (this filter runs before any controller advice).
  */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiTokenAuthenticationFilter.class);
 
     private final ApiTokens tokens;
     private final ProblemResponses problems;
@@ -39,7 +45,19 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var secret = request.getHeader("Authorization").substring(7).trim();
-        var user = tokens.authenticate(secret, request.getMethod(), request.getRequestURI());
+        Optional<ClinicUser> user;
+        try {
+            user = tokens.authenticate(secret, request.getMethod(), request.getRequestURI());
+        } catch (RuntimeException e) {
+            if (!DatabaseOutages.isOutage(e)) {
+                throw e;
+            }
+            log.warn("Database unavailable while checking an API token: {}", e.getClass().getSimpleName());
+            problems.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service unavailable",
+                    "The clinic database is not reachable right now. Nothing was saved; try again shortly.",
+                    request.getRequestURI());
+            return;
+        }
         if (user.isEmpty()) {
             problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
                     "The bearer token is not valid: unknown, revoked, or its user is disabled.", request.getRequestURI());

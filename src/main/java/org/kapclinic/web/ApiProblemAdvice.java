@@ -4,6 +4,7 @@ package org.kapclinic.web;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.kapclinic.security.DatabaseOutages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -81,6 +82,10 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail unexpected(RuntimeException e) {
         if (e instanceof org.springframework.security.core.AuthenticationException auth) {
             throw auth;
+        }
+        if (DatabaseOutages.isOutage(e)) {
+            // e.g. "JDBC rollback failed" after the connection died, which replaces the original outage exception
+            return unavailable(e);
         }
         log.error("Unexpected error in API request", e);
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -2,11 +2,13 @@
 package org.kapclinic.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.kapclinic.security.DatabaseOutages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,8 +27,12 @@ class PageErrorAdvice {
         return "error";
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransactionSystemException.class})
     String databaseDown(RuntimeException e, HttpServletResponse response, Model model) {
+        if (!DatabaseOutages.isOutage(e)) {
+            throw e; // a TransactionSystemException that is not an outage stays an internal error
+        }
         log.warn("Database unavailable: {}", e.getClass().getSimpleName());
         response.setStatus(503);
         model.addAttribute("status", 503);
