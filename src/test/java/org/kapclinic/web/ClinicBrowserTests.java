@@ -332,7 +332,7 @@ class ClinicBrowserTests {
         var actions = entries.locator("td:nth-child(5)").allTextContents();
         assertTrue(!actions.isEmpty() && actions.stream().allMatch("PATIENT_VIEWED"::equals),
                 () -> "Every row is a PATIENT_VIEWED entry, but the Action column has " + actions);
-        assertThat(page.getByText(Pattern.compile("^" + actions.size() + " entries\\. Times are UTC\\.$"))).isVisible();
+        assertThat(page.getByText(Pattern.compile("^Matching entries: " + actions.size() + "\\. Times are UTC\\.$"))).isVisible();
         Browser.screenshot(page, "admin-audit");
 
         // a token issued from a user's page shows once, then is listed on the tokens page
