@@ -12,12 +12,43 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Admin audit report page and its CSV export. Dates are days in the clinic's time zone, inclusive. */
 @Controller
 class AuditController {
+
+    /** The report's filter as typed; the page shows it back and the CSV link repeats it. */
+    record FilterParams(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to, @Nullable String user,
+            @Nullable String patient, @Nullable String action, @Nullable String sort, @Nullable String dir) {
+
+        @Nullable UUID patientId() {
+            if (patient == null || patient.isBlank()) {
+                return null;
+            }
+            try {
+                return UUID.fromString(patient.trim());
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        boolean patientUnreadable() {
+            return patient != null && !patient.isBlank() && patientId() == null;
+        }
+
+        String sortKey() {
+            return sort != null && AuditReport.sortKeys().contains(sort) ? sort : "time";
+        }
+
+        boolean ascending() {
+            return "asc".equalsIgnoreCase(dir);
+        }
+    }
 
     private final AuditReport report;
     private final ZoneId zone;
@@ -28,64 +59,38 @@ class AuditController {
     }
 
     @GetMapping("/admin/audit")
-    String showReport(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            @RequestParam(required = false) @Nullable String user,
-            @RequestParam(required = false) @Nullable String patient,
-            @RequestParam(required = false) @Nullable String action,
-            @RequestParam(defaultValue = "time") String sort,
-            @RequestParam(defaultValue = "desc") String dir,
-            @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        var patientId = parseUuid(patient);
-        if (patient != null && !patient.isBlank() && patientId == null) {
+    String showReport(@ModelAttribute("filter") FilterParams params, BindingResult binding,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        if (binding.hasFieldErrors("from") || binding.hasFieldErrors("to")) {
+            model.addAttribute("dateError", "Enter dates as YYYY-MM-DD; the unreadable date was ignored.");
+        }
+        if (params.patientUnreadable()) {
             model.addAttribute("patientError", "Enter a patient ID (a UUID, shown on the patient's record).");
         }
-        var filter = filter(from, to, user, patientId, action, sort, dir);
-        model.addAttribute("result", report.search(filter, page));
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
-        model.addAttribute("user", user);
-        model.addAttribute("patient", patient);
-        model.addAttribute("action", action);
-        model.addAttribute("sort", filter.sort());
-        model.addAttribute("dir", filter.ascending() ? "asc" : "desc");
+        model.addAttribute("result", report.search(filter(params), page));
+        model.addAttribute("from", params.from());
+        model.addAttribute("to", params.to());
+        model.addAttribute("user", params.user());
+        model.addAttribute("patient", params.patient());
+        model.addAttribute("action", params.action());
+        model.addAttribute("sort", params.sortKey());
+        model.addAttribute("dir", params.ascending() ? "asc" : "desc");
         model.addAttribute("sortKeys", AuditReport.sortKeys());
         return "audit/report";
     }
 
     @GetMapping("/admin/audit.csv")
-    void exportCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            @RequestParam(required = false) @Nullable String user,
-            @RequestParam(required = false) @Nullable String patient,
-            @RequestParam(required = false) @Nullable String action,
-            @RequestParam(defaultValue = "time") String sort,
-            @RequestParam(defaultValue = "desc") String dir,
-            HttpServletResponse response) throws IOException {
+    void exportCsv(@ModelAttribute FilterParams params, HttpServletResponse response) throws IOException {
         response.setContentType("text/csv");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
-        report.exportCsv(filter(from, to, user, parseUuid(patient), action, sort, dir), response.getWriter());
+        report.exportCsv(filter(params), response.getWriter());
     }
 
-    private AuditReport.Filter filter(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String user,
-            @Nullable UUID patientId, @Nullable String action, String sort, String dir) {
-        var safeSort = AuditReport.sortKeys().contains(sort) ? sort : "time";
+    private AuditReport.Filter filter(FilterParams p) {
         return new AuditReport.Filter(
-                from == null ? null : from.atStartOfDay(zone).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(),
-                user, patientId, action, safeSort, "asc".equalsIgnoreCase(dir));
-    }
-
-    private static @Nullable UUID parseUuid(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(text.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+                p.from() == null ? null : p.from().atStartOfDay(zone).toInstant(),
+                p.to() == null ? null : p.to().plusDays(1).atStartOfDay(zone).toInstant(),
+                p.user(), p.patientId(), p.action(), p.sortKey(), p.ascending());
     }
 }

@@ -73,6 +73,14 @@ class AuditReportTests {
     }
 
     @Test
+    void anUnreadableDateIsExplainedNotAnError() throws Exception {
+        var admin = TestAccounts.create(context, Role.ADMIN);
+        mvc.perform(get("/admin/audit").param("from", "2026-13-45").with(TestAccounts.as(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Enter dates as YYYY-MM-DD")));
+    }
+
+    @Test
     void onlyAdminsReadTheAuditTrail() throws Exception {
         var prescriber = TestAccounts.create(context, Role.PRESCRIBER);
         mvc.perform(get("/admin/audit").with(TestAccounts.as(prescriber))).andExpect(status().isForbidden());
