@@ -1,0 +1,422 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.kapclinic.bench;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.kapclinic.demo.SyntheticNames;
+import org.kapclinic.patients.SearchProbe;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * The benchmark driver ({@code ./mvnw -B -o -Pbench -DskipTests package}, see docs/performance.md). For each database
+ * it loads synthetic patients with the jar's own {@code demo generate} verb, starts the packaged jar, and measures
+ * patient search over HTTP, sign-in to first page, the search SQL on its own (with EXPLAIN), and startup time and
+ * resident memory for two sets of JVM flags. It prints a Markdown report and writes it under target/bench/.
+ *
+ * <p>Figures are never compared with thresholds: the only failures are functional (a server that does not start, an
+ * answer other than 200, a refused sign-in), so a tiny run ({@code -Dbench.patients=100}) checks that it still works.
+ */
+public final class ClinicBench {
+
+    static final String EMAIL = "intake@demo.kapclinic.test";
+    static final String PASSWORD = "demo-clinic-2026";
+    static final List<String> STEMS = List.of("mock", "test", "fict", "synth", "demo", "sample", "dumm", "proto",
+            "pseudo", "faux", "stub", "sim");
+    static final List<String> ALL_KINDS = List.of("name-prefix", "given-prefix", "name-two-words", "dob", "mrn", "list",
+            "list-deep");
+    static final Map<String, String> JVM_SETS = new LinkedHashMap<>();
+
+    static {
+        JVM_SETS.put("default flags", "");
+        JVM_SETS.put("-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+                "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+    }
+
+    private final int patients = Integer.getInteger("bench.patients", 100_000);
+    private final boolean tiny = patients < 10_000;
+    private final List<String> dbs = list("bench.db", "h2");
+    private final List<String> phases = list("bench.phases", "search,signin,sql,startup");
+    private final List<String> kinds = list("bench.kinds", String.join(",", ALL_KINDS));
+    private final List<Integer> concurrency = list("bench.concurrency", "1,4").stream().map(Integer::valueOf).toList();
+    private final Duration seriesTime = Duration.ofSeconds(Integer.getInteger("bench.seconds", tiny ? 2 : 15));
+    private final int seriesMax = Integer.getInteger("bench.requests", tiny ? 100 : 3000);
+    private final Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", tiny ? 1 : 5));
+    private final int signIns = Integer.getInteger("bench.signins", tiny ? 3 : 50);
+    private final int startups = Integer.getInteger("bench.startups", tiny ? 1 : 3);
+    private final Duration requestTimeout = Duration.ofSeconds(Integer.getInteger("bench.timeout", 120));
+    private final boolean keep = Boolean.getBoolean("bench.keep");
+    private final Path jar = Path.of(System.getProperty("bench.jar", "target/kap-clinic.jar")).toAbsolutePath();
+    private final Path out = Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
+    private final String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    private final StringBuilder report = new StringBuilder();
+    private final List<String> problems = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        new ClinicBench().run();
+    }
+
+    private static List<String> list(String property, String fallback) {
+        return Arrays.stream(System.getProperty(property, fallback).split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
+    }
+
+    void run() throws Exception {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run with `package` so the jar is built first");
+        }
+        Files.createDirectories(out);
+        line("# KAP Clinic benchmark " + stamp);
+        line("");
+        line("- patients: " + patients + (tiny ? " (tiny run: short series, figures meaningless)" : ""));
+        line("- machine: " + machine());
+        line("- series: at most " + seriesMax + " requests or " + seriesTime.toSeconds() + " s each, warm-up "
+                + warmup.toSeconds() + " s per kind, concurrency " + concurrency + ", loopback only");
+        line("- bcrypt cost 12, one matches() in the driver JVM: " + Stats.ms(bcryptMs()) + " ms (median of 5)");
+        for (var db : dbs) {
+            runOn(db);
+        }
+        var file = out.resolve("report-" + stamp + ".md");
+        Files.writeString(file, report);
+        System.out.println("\nReport written to " + file);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The benchmark found functional problems (timings are never checked): "
+                    + problems);
+        }
+    }
+
+    private void runOn(String engine) throws Exception {
+        var workDir = out.resolve(engine + "-" + stamp);
+        Files.createDirectories(workDir);
+        var db = database(engine, workDir);
+        var log = workDir.resolve("verbs.log");
+        line("");
+        line("## " + engine + " (" + patients + " patients)");
+        line("");
+        long t0 = System.nanoTime();
+        var generated = App.verb(jar, db, log, "demo", "generate", "--patients", Integer.toString(patients));
+        line("- `demo generate --patients " + patients + "`: " + String.format("%.1f s", (System.nanoTime() - t0) / 1e9)
+                + " (" + generated.lines().findFirst().orElse("").trim() + ")");
+        var token = App.verb(jar, db, log, "admin", "token", "--email", EMAIL, "--name", "bench-" + stamp).lines()
+                .filter(l -> l.startsWith("kap_")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("admin token printed no token; see " + log));
+        try (var app = App.start(jar, db, List.of(), workDir.resolve("server.log"))) {
+            app.awaitHealthy(Duration.ofMinutes(5));
+            line("- server (default flags) pid " + app.pid() + ": started in " + app.startedInSeconds
+                    + " s, /actuator/health 200 after " + String.format("%.1f", app.healthySeconds) + " s");
+            var load = new Load(app.base, token, requestTimeout);
+            var terms = terms(load);
+            if (phases.contains("search")) {
+                search(load, terms, app);
+            }
+            if (phases.contains("signin")) {
+                signIn(app);
+            }
+            if (phases.contains("sql")) {
+                sql(db, terms, workDir.resolve("explain.txt"));
+            }
+            var rss = app.residentMiB();
+            line("- server RSS at the end: " + String.format("%.0f MiB (peak %.0f MiB)", rss[0], rss[1]));
+        }
+        if (phases.contains("startup")) {
+            startup(db, token, workDir);
+        }
+        line("- load average at the end: " + loadAverage());
+        if (!keep) {
+            cleanUp(engine, db, workDir);
+        }
+    }
+
+    // --- search --------------------------------------------------------------------------------------------------
+
+    /** Query paths per kind, rotated so that no two consecutive requests repeat (H2 reuses a repeated query's result). */
+    private Map<String, List<String>> terms(Load load) throws Exception {
+        var random = new Random(20261126L);
+        var byKind = new LinkedHashMap<String, List<String>>();
+        byKind.put("name-prefix", STEMS.stream().map(ClinicBench::path).toList());
+        var given = new LinkedHashSet<String>();
+        var twoWords = new LinkedHashSet<String>();
+        for (int i = 0; i < 400; i++) {
+            given.add(SyntheticNames.given(random).substring(0, 3).toLowerCase(Locale.ROOT));
+            twoWords.add((SyntheticNames.family(random) + " " + SyntheticNames.given(random)).toLowerCase(Locale.ROOT));
+        }
+        byKind.put("given-prefix", given.stream().map(ClinicBench::path).toList());
+        byKind.put("name-two-words", twoWords.stream().limit(200).map(ClinicBench::path).toList());
+        var dates = new ArrayList<String>();
+        for (int i = 0; i < 200; i++) {
+            dates.add(LocalDate.of(1950 + random.nextInt(55), 1 + random.nextInt(12), 1 + random.nextInt(28)).toString());
+        }
+        byKind.put("dob", dates.stream().map(ClinicBench::path).toList());
+        var mrns = new LinkedHashSet<String>();
+        var mrn = Pattern.compile("\"mrn\":\"([^\"]+)\"");
+        for (int i = 0; i < 60 && mrns.size() < 200; i++) {
+            var m = mrn.matcher(load.get(path(dates.get(i))));
+            while (m.find()) {
+                mrns.add(m.group(1));
+            }
+        }
+        for (int page = 0; mrns.size() < 20 && page < 4; page++) {
+            var m = mrn.matcher(load.get("/api/v1/patients?q=&page=" + page));
+            while (m.find()) {
+                mrns.add(m.group(1));
+            }
+        }
+        byKind.put("mrn", mrns.stream().map(ClinicBench::path).toList());
+        byKind.put("list", List.of("/api/v1/patients?q="));
+        int pages = Math.max(1, Math.min(400, patients / 25));
+        var deep = new ArrayList<String>();
+        for (int i = 0; i < 200; i++) {
+            deep.add("/api/v1/patients?q=&page=" + (1 + random.nextInt(pages)));
+        }
+        byKind.put("list-deep", deep);
+        byKind.keySet().retainAll(kinds);
+        return byKind;
+    }
+
+    private static String path(String q) {
+        return "/api/v1/patients?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+    }
+
+    private void search(Load load, Map<String, List<String>> terms, App app) throws Exception {
+        for (var kind : terms.entrySet()) {
+            load.run("warm-up " + kind.getKey(), kind.getValue(), 1, seriesMax, warmup);
+        }
+        var rss = app.residentMiB();
+        line("- server RSS after warm-up: " + String.format("%.0f MiB (peak %.0f MiB)", rss[0], rss[1])
+                + "; load average " + loadAverage());
+        line("");
+        line("Search over HTTP: GET /api/v1/patients?q=... with a bearer token (each request also writes two audit "
+                + "entries: API_TOKEN_USED and PATIENT_SEARCHED).");
+        line("");
+        line("| kind | example | mean total | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |");
+        line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int c : concurrency) {
+            for (var kind : terms.entrySet()) {
+                var series = load.run(kind.getKey(), kind.getValue(), c, seriesMax, seriesTime);
+                var s = series.stats();
+                line(String.format(Locale.ROOT, "| %s | `%s` | %.0f | %d | %d | %d | %.1f | %s | %s | %s | %s |",
+                        kind.getKey(), example(kind.getValue().get(0)), series.meanTotal(), c, s.count(), s.errors(),
+                        s.throughput(), Stats.ms(s.percentileMs(50)), Stats.ms(s.percentileMs(95)),
+                        Stats.ms(s.percentileMs(99)), Stats.ms(s.maxMs())));
+                if (s.errors() > 0) {
+                    problems.add(kind.getKey() + ": " + s.errors() + " errors, first: " + load.firstError.get());
+                }
+            }
+        }
+        line("");
+    }
+
+    private static String example(String path) {
+        return java.net.URLDecoder.decode(path.substring(path.indexOf("?q=") + 3), StandardCharsets.UTF_8);
+    }
+
+    // --- sign-in -------------------------------------------------------------------------------------------------
+
+    private void signIn(App app) throws Exception {
+        var flow = new SignIn(app.base, EMAIL, PASSWORD);
+        flow.once(); // warm-up
+        var results = flow.run(signIns);
+        line("Sign-in to first page, " + signIns + " sequences one after another (GET /login, POST /login, GET /, "
+                + "GET /patients):");
+        line("");
+        line("| step | n | p50 ms | p95 ms | max ms |");
+        line("|---|---:|---:|---:|---:|");
+        for (var s : results) {
+            line(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |", s.name(), s.count(),
+                    Stats.ms(s.percentileMs(50)), Stats.ms(s.percentileMs(95)), Stats.ms(s.maxMs())));
+        }
+        line("");
+    }
+
+    private static double bcryptMs() {
+        var encoder = new BCryptPasswordEncoder(12);
+        var hash = encoder.encode(PASSWORD);
+        var times = new ArrayList<Long>();
+        for (int i = 0; i < 5; i++) {
+            long t = System.nanoTime();
+            encoder.matches(PASSWORD, hash);
+            times.add(System.nanoTime() - t);
+        }
+        return Stats.of("bcrypt", times, 0, 0).percentileMs(50);
+    }
+
+    // --- SQL on its own ------------------------------------------------------------------------------------------
+
+    /** The production search class over plain JDBC (no HTTP, security or audit), then EXPLAIN of what it sent. */
+    private void sql(App.Db db, Map<String, List<String>> terms, Path explainFile) throws Exception {
+        boolean postgres = db.name().equals("postgres");
+        var explain = new StringBuilder();
+        line("The same searches' SQL run directly over JDBC by the production PatientSearch (count + page query), "
+                + "one client, 30 rotating terms per kind:");
+        line("");
+        line("| kind | runs | p50 ms | p95 ms | max ms |");
+        line("|---|---:|---:|---:|---:|");
+        try (var probe = new SearchProbe(db.jdbcUrl(), db.user(), db.password())) {
+            for (var kind : terms.entrySet()) {
+                var times = new ArrayList<Long>();
+                var paths = kind.getValue();
+                long deadline = System.nanoTime() + seriesTime.toNanos();
+                for (int i = 0; i < 30 && System.nanoTime() < deadline; i++) {
+                    var path = paths.get(i % paths.size());
+                    long t = System.nanoTime();
+                    probe.search(example(path), page(path));
+                    times.add(System.nanoTime() - t);
+                }
+                var s = Stats.of(kind.getKey(), times, 0, 0);
+                line(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |", kind.getKey(), s.count(),
+                        Stats.ms(s.percentileMs(50)), Stats.ms(s.percentileMs(95)), Stats.ms(s.maxMs())));
+                var path = paths.get(paths.size() > 1 ? 1 : 0);
+                probe.search(example(path), page(path));
+                explain.append("==== ").append(kind.getKey()).append(": q=").append(example(path)).append(" page=")
+                        .append(page(path)).append('\n');
+                for (var statement : probe.lastStatements()) {
+                    explain.append("-- ").append(statement.sql().replaceAll("\\s+", " ")).append("\n-- params ")
+                            .append(statement.params()).append('\n');
+                    explain.append(probe.explain(postgres ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ANALYZE ", statement))
+                            .append('\n');
+                }
+            }
+        }
+        Files.writeString(explainFile, explain);
+        line("");
+        line("Plans: " + explainFile);
+        line("");
+    }
+
+    private static int page(String path) {
+        var m = Pattern.compile("[?&]page=(\\d+)").matcher(path);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    // --- startup and memory --------------------------------------------------------------------------------------
+
+    private void startup(App.Db db, String token, Path workDir) throws Exception {
+        line("Startup and memory (" + startups + " starts per flag set; warm-up = 20 requests of each search kind "
+                + "and 3 sign-ins, then VmRSS from /proc):");
+        line("");
+        line("| JVM flags | run | 'Started in' s | JVM up s | health 200 after s | RSS after warm-up MiB | peak RSS MiB |");
+        line("|---|---:|---:|---:|---:|---:|---:|");
+        int n = 0;
+        for (var set : JVM_SETS.entrySet()) {
+            var flags = set.getValue().isEmpty() ? List.<String>of() : List.of(set.getValue().split(" "));
+            for (int i = 1; i <= startups; i++) {
+                try (var app = App.start(jar, db, flags, workDir.resolve("startup-" + (++n) + ".log"))) {
+                    app.awaitHealthy(Duration.ofMinutes(5));
+                    var load = new Load(app.base, token, requestTimeout);
+                    for (var kind : terms(load).entrySet()) {
+                        load.run("startup warm-up", kind.getValue(), 1, 20, Duration.ofSeconds(30));
+                    }
+                    var flow = new SignIn(app.base, EMAIL, PASSWORD);
+                    for (int s = 0; s < 3; s++) {
+                        flow.once();
+                    }
+                    var rss = app.residentMiB();
+                    line(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.0f | %.0f |", set.getKey(), i,
+                            app.startedInSeconds, app.jvmRunningSeconds, app.healthySeconds, rss[0], rss[1]));
+                }
+            }
+        }
+        line("");
+    }
+
+    // --- databases -----------------------------------------------------------------------------------------------
+
+    private App.Db database(String engine, Path workDir) throws Exception {
+        switch (engine) {
+            case "h2" -> {
+                var dir = workDir.resolve("data");
+                Files.createDirectories(dir);
+                var url = "jdbc:h2:file:" + dir + "/kapclinic;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+                return new App.Db("h2", Map.of("KAP_DATA_DIR", dir.toString()), url, "sa", "");
+            }
+            case "postgres" -> {
+                var url = setting("bench.pg.url", "KAP_DB_URL");
+                var user = setting("bench.pg.user", "KAP_DB_USER");
+                var password = setting("bench.pg.password", "KAP_DB_PASSWORD");
+                if (url == null) {
+                    throw new IllegalStateException("PostgreSQL: set KAP_DB_URL, KAP_DB_USER, KAP_DB_PASSWORD "
+                            + "(e.g. from shared/bin/pg-local kapbench) or -Dbench.pg.url=...");
+                }
+                var schema = "kap_bench_" + stamp.replace("-", "_");
+                try (var c = DriverManager.getConnection(url, user, password); var s = c.createStatement()) {
+                    s.execute("CREATE SCHEMA " + schema);
+                }
+                var schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+                return new App.Db("postgres", Map.of("SPRING_PROFILES_ACTIVE", "postgres", "KAP_DB_URL", schemaUrl,
+                        "KAP_DB_USER", user == null ? "" : user, "KAP_DB_PASSWORD", password == null ? "" : password),
+                        schemaUrl, user, password);
+            }
+            default -> throw new IllegalArgumentException("bench.db is h2 and/or postgres, not " + engine);
+        }
+    }
+
+    private static String setting(String property, String env) {
+        var value = System.getProperty(property, System.getenv(env));
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private void cleanUp(String engine, App.Db db, Path workDir) throws Exception {
+        if (engine.equals("postgres")) {
+            var schema = db.jdbcUrl().substring(db.jdbcUrl().indexOf("currentSchema=") + "currentSchema=".length());
+            try (var c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                    var s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        } else {
+            var data = workDir.resolve("data");
+            try (Stream<Path> files = Files.walk(data)) {
+                for (var p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    // --- report --------------------------------------------------------------------------------------------------
+
+    private void line(String text) {
+        report.append(text).append('\n');
+        System.out.println(text);
+    }
+
+    private static String machine() {
+        var os = "";
+        try {
+            os = Files.readAllLines(Path.of("/etc/os-release")).stream().filter(l -> l.startsWith("PRETTY_NAME="))
+                    .findFirst().orElse("").replace("PRETTY_NAME=", "").replace("\"", "");
+        } catch (Exception ignored) {
+            // not Linux
+        }
+        long memGiB = Math.round(((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize() / (1024.0 * 1024 * 1024));
+        return Runtime.getRuntime().availableProcessors() + " cores, " + memGiB + " GiB, " + os + ", Java "
+                + System.getProperty("java.version") + " (" + App.java() + "); load average at start " + loadAverage();
+    }
+
+    static String loadAverage() {
+        try {
+            var parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.kapclinic.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Sign-in to first page as a browser does it, one person after another: GET /login (session cookie and the form's
+ * CSRF token), POST /login (bcrypt), GET / (the home page it redirects to), GET /patients (first page of the list).
+ * Cookies are handled by hand, so the Secure flag does not matter; no redirect is followed automatically.
+ */
+final class SignIn {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
+    private static final Pattern COOKIE = Pattern.compile("KAPSESSION=([^;]*)");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String email;
+    private final String password;
+
+    SignIn(String base, String email, String password) {
+        if (!base.startsWith("http://127.0.0.1:")) {
+            throw new IllegalArgumentException("Benchmarks send traffic to 127.0.0.1 only, not " + base);
+        }
+        this.base = base;
+        this.email = email;
+        this.password = password;
+    }
+
+    /** Total, GET /login, POST /login, GET /, GET /patients. */
+    List<Stats> run(int iterations) throws Exception {
+        var total = new ArrayList<Long>();
+        var steps = List.of(new ArrayList<Long>(), new ArrayList<Long>(), new ArrayList<Long>(), new ArrayList<Long>());
+        long start = System.nanoTime();
+        for (int i = 0; i < iterations; i++) {
+            long[] t = once();
+            total.add(t[4] - t[0]);
+            for (int s = 0; s < 4; s++) {
+                steps.get(s).add(t[s + 1] - t[s]);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return List.of(Stats.of("sign-in to first page (total)", total, 0, seconds),
+                Stats.of("GET /login", steps.get(0), 0, seconds),
+                Stats.of("POST /login (bcrypt)", steps.get(1), 0, seconds),
+                Stats.of("GET / (home)", steps.get(2), 0, seconds),
+                Stats.of("GET /patients (list page 1)", steps.get(3), 0, seconds));
+    }
+
+    /** One full sequence; fails loudly if any step answers other than a browser would expect. */
+    long[] once() throws Exception {
+        long[] t = new long[5];
+        t[0] = System.nanoTime();
+        var login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        expect(login, 200, "GET /login");
+        var csrf = CSRF.matcher(login.body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("GET /login has no _csrf hidden input");
+        }
+        var token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
+        var cookie = cookie(login, null);
+        t[1] = System.nanoTime();
+        var form = "email=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + enc(token);
+        var post = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "KAPSESSION=" + cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        expect(post, 302, "POST /login");
+        var location = post.headers().firstValue("Location").orElse("");
+        if (location.contains("error") || location.contains("throttled") || location.contains("/login")) {
+            throw new IllegalStateException("Sign-in refused: redirected to " + location);
+        }
+        cookie = cookie(post, cookie);
+        t[2] = System.nanoTime();
+        var home = http.send(HttpRequest.newBuilder(URI.create(base + "/")).header("Cookie", "KAPSESSION=" + cookie)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        expect(home, 200, "GET /");
+        t[3] = System.nanoTime();
+        var patients = http.send(HttpRequest.newBuilder(URI.create(base + "/patients"))
+                .header("Cookie", "KAPSESSION=" + cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+        expect(patients, 200, "GET /patients");
+        if (!patients.body().contains("KC")) {
+            throw new IllegalStateException("GET /patients shows no MRN: not the patient list?");
+        }
+        t[4] = System.nanoTime();
+        return t;
+    }
+
+    private static String cookie(HttpResponse<?> response, String previous) {
+        for (var header : response.headers().allValues("Set-Cookie")) {
+            var m = COOKIE.matcher(header);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        if (previous == null) {
+            throw new IllegalStateException("No KAPSESSION cookie in " + response.uri());
+        }
+        return previous;
+    }
+
+    private static void expect(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + " answered " + response.statusCode() + " instead of " + status);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
