@@ -212,7 +212,7 @@ public final class ClinicBench {
                 var series = load.run(kind.getKey(), kind.getValue(), c, seriesMax, seriesTime);
                 var s = series.stats();
                 line(String.format(Locale.ROOT, "| %s | `%s` | %.0f | %d | %d | %d | %.1f | %s | %s | %s | %s |",
-                        kind.getKey(), example(kind.getValue().get(0)), series.meanTotal(), c, s.count(), s.errors(),
+                        kind.getKey(), describe(kind.getValue().get(0)), series.meanTotal(), c, s.count(), s.errors(),
                         s.throughput(), Stats.ms(s.percentileMs(50)), Stats.ms(s.percentileMs(95)),
                         Stats.ms(s.percentileMs(99)), Stats.ms(s.maxMs())));
                 if (s.errors() > 0) {
@@ -223,8 +223,16 @@ public final class ClinicBench {
         line("");
     }
 
+    /** The q parameter of a search path. */
     private static String example(String path) {
-        return java.net.URLDecoder.decode(path.substring(path.indexOf("?q=") + 3), StandardCharsets.UTF_8);
+        var q = path.substring(path.indexOf("?q=") + 3);
+        int amp = q.indexOf('&');
+        return java.net.URLDecoder.decode(amp < 0 ? q : q.substring(0, amp), StandardCharsets.UTF_8);
+    }
+
+    private static String describe(String path) {
+        int page = page(path);
+        return "q=" + example(path) + (page > 0 ? " page=" + page : "");
     }
 
     // --- sign-in -------------------------------------------------------------------------------------------------
