@@ -112,15 +112,26 @@ class UserAccountRepository {
     }
 
     List<AccountSummary> list(@Nullable Role role) {
+        return summaries(role, null);
+    }
+
+    java.util.Optional<AccountSummary> summary(UserId id) {
+        return summaries(null, id).stream().findFirst();
+    }
+
+    private List<AccountSummary> summaries(@Nullable Role role, @Nullable UserId only) {
         var sql = """
                 SELECT a.id, a.email, a.display_name, a.enabled, a.password_hash IS NOT NULL AS activated,
                        a.created_at, a.last_sign_in_at, r.role
                 FROM user_account a LEFT JOIN user_role r ON r.user_id = a.id
-                """ + (role == null ? "" : "WHERE a.id IN (SELECT user_id FROM user_role WHERE role = :role) ")
+                """ + (role != null ? "WHERE a.id IN (SELECT user_id FROM user_role WHERE role = :role) "
+                        : only != null ? "WHERE a.id = :id " : "")
                 + "ORDER BY a.display_name, a.id";
         var spec = jdbc.sql(sql);
         if (role != null) {
             spec = spec.param("role", role.name());
+        } else if (only != null) {
+            spec = spec.param("id", only.value());
         }
         return spec.query(rs -> {
             var rows = new LinkedHashMap<UUID, AccountSummary>();

@@ -211,8 +211,7 @@ public class UserAccounts {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public AccountSummary get(UserId id) {
-        return accounts.list(null).stream().filter(a -> a.id().equals(id)).findFirst()
-                .orElseThrow(() -> new AccountProblem(null, "No such account."));
+        return accounts.summary(id).orElseThrow(() -> new AccountProblem(null, "No such account."));
     }
 
     @PreAuthorize("hasRole('ADMIN')")
