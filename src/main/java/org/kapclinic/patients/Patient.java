@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.kapclinic.patients;
 
+import org.kapclinic.vocabulary.UsState;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.kapclinic.patients;
 
+import org.kapclinic.vocabulary.UsState;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

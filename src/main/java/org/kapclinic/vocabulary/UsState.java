@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.kapclinic.patients;
+package org.kapclinic.vocabulary;
 
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +25,11 @@ public enum UsState {
 
     public String label() {
         return label;
+    }
+
+    /** The state with this USPS code (any case), if there is one. */
+    public static java.util.Optional<UsState> fromCode(String code) {
+        return Arrays.stream(values()).filter(s -> s.name().equalsIgnoreCase(code.trim())).findFirst();
     }
 
     public static List<UsState> all() {
