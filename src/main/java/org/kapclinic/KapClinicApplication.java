@@ -22,8 +22,9 @@ public class KapClinicApplication {
         SpringApplication.run(KapClinicApplication.class, args);
     }
 
-    /** All code reads time from this clock, so tests can control it. */
+    /** All code reads time from this clock, so tests can control it (they register their own, which wins). */
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(Clock.class)
     Clock clock() {
         return Clock.systemUTC();
     }

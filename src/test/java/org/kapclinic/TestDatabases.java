@@ -32,6 +32,9 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
                 "kap.scheduling.enabled=false",
                 "server.servlet.session.cookie.secure=false")
                 .applyTo(context);
+        if (context instanceof org.springframework.context.support.GenericApplicationContext generic) {
+            generic.registerBean("testClock", java.time.Clock.class, () -> TestClock.INSTANCE);
+        }
     }
 
     private static String[] h2() {

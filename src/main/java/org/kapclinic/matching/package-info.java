@@ -4,6 +4,6 @@
  * the inquiry into a patient with a care team and tells the therapist.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"intake", "staff", "calendar", "patients", "security", "audit", "notifications"})
+        allowedDependencies = {"intake", "staff", "calendar", "patients", "vocabulary", "security", "audit", "notifications"})
 @org.jspecify.annotations.NullMarked
 package org.kapclinic.matching;

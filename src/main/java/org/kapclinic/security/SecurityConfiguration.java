@@ -75,8 +75,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/invite/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**",
-                                "/v3/api-docs.yaml")
+                                "/v3/api-docs.yaml", "/inquiry", "/inquiry/received")
                         .permitAll()
+                        // The public front door: the inquiry form above and its JSON twin need no sign-in.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/inquiries").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/portal/**").hasRole("PATIENT")
                         .requestMatchers("/staff/**")
@@ -85,6 +87,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/patients/*")
                         .hasAnyRole("INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER", "PATIENT")
                         .requestMatchers("/patients/*/void").hasAnyRole("INTAKE_COORDINATOR", "PRESCRIBER")
+                        .requestMatchers("/intake", "/intake/inquiries/*/assign", "/intake/inquiries/*/close")
+                        .hasRole("INTAKE_COORDINATOR")
+                        .requestMatchers("/intake/**", "/api/v1/inquiries/*/matches")
+                        .hasAnyRole("INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")
                         .requestMatchers("/patients", "/patients/**", "/api/v1/patients", "/api/v1/patients/**")
                         .hasAnyRole("INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")
                         .anyRequest().authenticated())
@@ -105,7 +111,9 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/login?signedOut"))
                 // Only where the bearer token is the credential: elsewhere a session signs the request in.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        request -> API.matches(request) && ApiTokenAuthenticationFilter.hasBearer(request)))
+                        request -> API.matches(request) && ApiTokenAuthenticationFilter.hasBearer(request),
+                        // public and sessionless: there is no signed-in session a forged request could ride on
+                        request -> "POST".equals(request.getMethod()) && "/api/v1/inquiries".equals(request.getRequestURI())))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor((request, response, e) -> problems.write(response, 401,

@@ -203,6 +203,22 @@ public class UserAccounts {
         return accounts.list(role).stream().filter(AccountSummary::enabled).toList();
     }
 
+    /**
+     * Email addresses of enabled, activated accounts holding any of these roles, for system notifications such as
+     * intake escalations (no sign-in needed: scheduled jobs call it).
+     */
+    @Transactional(readOnly = true)
+    public List<String> notificationAddresses(Set<Role> roles) {
+        return roles.stream().flatMap(role -> accounts.list(role).stream())
+                .filter(a -> a.enabled() && a.activated()).map(AccountSummary::email).distinct().sorted().toList();
+    }
+
+    /** The email address of one enabled account, for a system notification to that person. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> notificationAddress(UserId id) {
+        return accounts.summary(id).filter(AccountSummary::enabled).map(AccountSummary::email);
+    }
+
     @Transactional(readOnly = true)
     public Map<UUID, String> displayNames(List<UUID> ids) {
         return accounts.displayNames(ids);

@@ -143,11 +143,42 @@ class AuthorizationMatrixTests {
             POST /admin/tokens/{token}/revoke               login  redir  403    403    403    403    403    403
             GET  /admin/audit                               login  ok     403    403    403    403    403    login
             GET  /admin/audit.csv                           login  ok     403    403    403    403    403    login
+            # -- intake: the public front door (the API takes no CSRF token; the form is a session form) ----------
+            GET  /inquiry                                   ok     ok     ok     ok     ok     ok     ok     ok
+            POST /inquiry                                   redir  redir  redir  redir  redir  redir  redir  403
+            GET  /inquiry/received                          ok     ok     ok     ok     ok     ok     ok     ok
+            POST /api/v1/inquiries                          ok     ok     ok     ok     ok     ok     ok     ok
+            # -- intake: coordinators run the queue; clinicians triage; admins see no inquiries (ADR 004) ----------
+            GET  /intake                                    login  403    ok     403    403    403    403    login
+            GET  /intake/triage                             login  403    ok     ok     ok     ok     403    login
+            GET  /intake/inquiries/{inquiry}                login  403    ok     ok     ok     ok     403    login
+            POST /intake/inquiries/{inquiry}/contacts       login  403    redir  redir  redir  redir  403    403
+            POST /intake/inquiries/{inquiry}/triage         login  403    403    redir  redir  redir  403    403
+            POST /intake/inquiries/{inquiry}/close          login  403    redir  403    403    403    403    403
+            GET  /intake/inquiries/{inquiry}/matches        login  403    ok     ok     ok     ok     403    login
+            POST /intake/inquiries/{inquiry}/assign         login  403    redir  403    403    403    403    403
+            GET  /api/v1/inquiries/{inquiry}/matches        401    403    ok     ok     ok     ok     403    ok
+            # -- therapist profiles: the therapist themself or an admin ---------------------------------------------
+            GET  /staff/me/profile                          login  redir  redir  redir  redir  redir  403    login
+            GET  /staff/{therapist}/profile                 login  ok     403    ok     403    403    403    login
+            POST /staff/{therapist}/profile                 login  redir  403    redir  403    403    403    403
+            # -- clinic settings: admins -----------------------------------------------------------------------------
+            GET  /admin/calendar                            login  ok     403    403    403    403    403    login
+            POST /admin/calendar                            login  redir  403    403    403    403    403    403
+            POST /admin/calendar/holidays                   login  redir  403    403    403    403    403    403
+            POST /admin/calendar/holidays/{holiday}/remove  login  redir  403    403    403    403    403    403
+            GET  /admin/intake                              login  ok     403    403    403    403    403    login
+            POST /admin/intake/on-call                      login  redir  403    403    403    403    403    403
+            GET  /admin/matching                            login  ok     403    403    403    403    403    login
+            POST /admin/matching                            login  redir  403    403    403    403    403    403
             """;
 
     /** Routes in the matrix that no controller maps: Spring Security's filters and Actuator serve them. */
     static final Set<String> SERVED_OUTSIDE_CONTROLLERS = Set.of("POST /logout", "GET /actuator/health",
             "GET /actuator/info");
+
+    /** Public routes that deliberately take no CSRF token: no signed-in session stands behind them. */
+    static final Set<String> CSRF_FREE = Set.of("POST /api/v1/inquiries");
 
     /** Framework mappings that are not routes of the application: the error page that other requests forward to. */
     static final Set<String> NOT_ROUTES = Set.of("/error");
@@ -232,6 +263,7 @@ class AuthorizationMatrixTests {
     PatientId otherRecord;
     String bearerToken;
     String invitationToken;
+    String matchTherapist;
 
     @BeforeAll
     void createCallersAndRecords() {
@@ -248,6 +280,21 @@ class AuthorizationMatrixTests {
         users.put(Subject.PATIENT, TestAccounts.load(context, portal.email()));
         bearerToken = TestAccounts.runAs(admin, () -> tokens.issue(intake.id(), "authorization matrix")).secret();
         invitationToken = tokenOf(newInvitation());
+        matchTherapist = org.kapclinic.staff.TherapistFixtures.therapist(context, "AZ", "Aetna", "Tue 17:00-20:00", true, true)
+                .id().value().toString();
+    }
+
+    /** A new inquiry through the public API, from its own client address. */
+    private String newInquiry() {
+        try {
+            var body = mvc.perform(MockMvcRequestBuilders.post("/api/v1/inquiries")
+                            .with(org.kapclinic.intake.IntakeFixtures.fromNewAddress()).contentType(MediaType.APPLICATION_JSON)
+                            .content(org.kapclinic.intake.IntakeFixtures.json(PatientFixtures.uniqueFamily(), "matrix")))
+                    .andReturn().getResponse().getContentAsString();
+            return com.jayway.jsonpath.JsonPath.read(body, "$.id");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -313,7 +360,7 @@ class AuthorizationMatrixTests {
     /** For each state-changing route: a caller the matrix lets in, from a session, but without the CSRF token. */
     @TestFactory
     Stream<DynamicTest> aSessionPostWithoutACsrfTokenIsRefused() {
-        return matrix().stream().filter(Row::changesState).map(row -> {
+        return matrix().stream().filter(Row::changesState).filter(row -> !CSRF_FREE.contains(row.route())).map(row -> {
             var subject = Stream.of(Subject.ADMIN, Subject.INTAKE_COORDINATOR, Subject.PRESCRIBER, Subject.PATIENT,
                             Subject.ANONYMOUS)
                     .filter(s -> row.expected().get(s) == Outcome.OK || row.expected().get(s) == Outcome.REDIRECT)
@@ -380,6 +427,10 @@ class AuthorizationMatrixTests {
                 case "user" -> newInvitation().userId().value().toString();
                 case "token" -> TestAccounts.runAs(admin, () -> tokens.issue(intake.id(), "to revoke")).id().toString();
                 case "invitation" -> invitationToken;
+                case "inquiry" -> newInquiry();
+                case "therapist" -> subject == Subject.THERAPIST ? users.get(Subject.THERAPIST).id().value().toString()
+                        : TestAccounts.create(context, Role.THERAPIST).id().value().toString();
+                case "holiday" -> "2032-02-03";
                 default -> throw new IllegalStateException("No fixture for {" + m.group(1) + "} in " + row.route());
             };
             m.appendReplacement(uri, Matcher.quoteReplacement(value));
@@ -418,6 +469,29 @@ class AuthorizationMatrixTests {
                     .param("displayName", "Invited by the matrix (synthetic)").param("roles", Role.THERAPIST.name());
             case "POST /admin/users/{user}/roles" -> request.param("roles", Role.THERAPIST.name());
             case "POST /admin/users/{user}/tokens" -> request.param("name", "matrix");
+            case "POST /inquiry" -> request.with(org.kapclinic.intake.IntakeFixtures.fromNewAddress())
+                    .param("firstName", "Matrix").param("lastName", PatientFixtures.uniqueFamily())
+                    .param("email", "matrix@example.test").param("preferredContact", "email").param("state", "AZ")
+                    .param("dateOfBirth", "1980-01-01").param("consentToContact", "true")
+                    .param("submissionToken", UUID.randomUUID().toString());
+            case "POST /api/v1/inquiries" -> request.with(org.kapclinic.intake.IntakeFixtures.fromNewAddress())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(org.kapclinic.intake.IntakeFixtures.json(PatientFixtures.uniqueFamily(), "matrix"));
+            case "POST /intake/inquiries/{inquiry}/contacts" -> request.param("method", "phone").param("outcome", "reached");
+            case "POST /intake/inquiries/{inquiry}/triage" -> request.param("note", "Reviewed by the matrix");
+            case "POST /intake/inquiries/{inquiry}/close" -> request.param("outcome", "CLOSED").param("reason", "matrix");
+            case "POST /intake/inquiries/{inquiry}/assign" -> request.param("therapistId", matchTherapist);
+            case "POST /staff/{therapist}/profile" -> request.param("credentials", "LMFT").param("licensedStates", "AZ")
+                    .param("languages", "English").param("telehealth", "true").param("caseloadLimit", "10")
+                    .param("version", "0");
+            case "POST /admin/calendar" -> request.param("timeZone", "America/New_York")
+                    .param("businessDays", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")
+                    .param("opens", "08:00").param("closes", "17:00").param("usFederalHolidays", "true")
+                    .param("counting", "BUSINESS_DAYS").param("version", String.valueOf(jdbc.sql(
+                            "SELECT version FROM clinic_calendar WHERE id = 1").query(Long.class).optional().orElse(0L)));
+            case "POST /admin/calendar/holidays" -> request.param("date", "2032-02-02").param("name", "Matrix day");
+            case "POST /admin/matching" -> request.param("specialty", "30").param("preferences", "15")
+                    .param("insurance", "20").param("language", "10").param("availability", "15").param("caseload", "10");
             default -> { }
         }
     }
