@@ -29,7 +29,8 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
                 "spring.datasource.url=" + db[0],
                 "spring.datasource.username=" + db[1],
                 "spring.datasource.password=" + db[2],
-                "kap.scheduling.enabled=false",
+                // scheduled jobs are called by the tests that need them, unless a test asks for the real scheduler
+                "kap.scheduling.enabled=" + context.getEnvironment().getProperty("kap.test.scheduling", "false"),
                 "server.servlet.session.cookie.secure=false")
                 .applyTo(context);
         if (context instanceof org.springframework.context.support.GenericApplicationContext generic) {

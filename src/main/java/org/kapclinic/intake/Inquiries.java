@@ -262,7 +262,13 @@ public class Inquiries {
         }
     }
 
+    /** "Monday 30 November 2026 at 3:00 PM MST"; a deadline at midnight reads "the end of Friday 27 November 2026". */
     static String format(Instant instant, java.time.ZoneId zone) {
-        return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' h:mm a z", Locale.US).format(instant.atZone(zone));
+        var local = instant.atZone(zone);
+        if (local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return "the end of " + DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.US).format(local.minusDays(1))
+                    + " (midnight " + DateTimeFormatter.ofPattern("z", Locale.US).format(local) + ")";
+        }
+        return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' h:mm a z", Locale.US).format(local);
     }
 }

@@ -44,6 +44,10 @@ record InquiryForm(
             return code;
         }
 
+        public String hours() {
+            return from + "–" + to;
+        }
+
         public String label() {
             return code.substring(0, 1).toUpperCase(Locale.ROOT) + code.substring(1) + " (" + from + "–" + to + ")";
         }

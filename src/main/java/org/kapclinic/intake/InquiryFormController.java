@@ -55,7 +55,6 @@ class InquiryFormController {
                 }
             });
             if (inquiry == null || result.hasErrors()) {
-                response.setStatus(400);
                 model.addAttribute("problem", "Please check the fields marked below. Nothing you typed was lost.");
                 return page(model, form);
             }

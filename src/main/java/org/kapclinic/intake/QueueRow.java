@@ -18,15 +18,18 @@ record QueueRow(QueueEntry entry, String respondBy, String timeLeft, boolean soo
         var left = entry.respondBy().isAfter(now) ? calendar.businessTimeBetween(now, entry.respondBy()) : Duration.ZERO;
         boolean overdue = !entry.respondBy().isAfter(now);
         if (overdue) {
-            var late = calendar.businessTimeBetween(entry.respondBy(), now);
-            return new QueueRow(entry, respondBy, "Overdue by " + human(late) + " business time", false, true, false);
+            // overdue is told in plain elapsed time: a person has been waiting, holiday or not
+            var late = Duration.between(entry.respondBy(), now);
+            return new QueueRow(entry, respondBy, "Overdue by " + human(late), false, true, false);
         }
         return new QueueRow(entry, respondBy, human(left) + " business time left", left.compareTo(SOON) < 0, false, false);
     }
 
     static String human(Duration d) {
         long minutes = Math.max(0, d.toMinutes());
-        long hours = minutes / 60;
-        return hours == 0 ? (minutes % 60) + " min" : hours + " h " + (minutes % 60) + " min";
+        long days = minutes / (24 * 60);
+        long hours = minutes / 60 % 24;
+        var text = (days > 0 ? days + " d " : "") + (days > 0 || hours > 0 ? hours + " h " : "") + (minutes % 60) + " min";
+        return text;
     }
 }

@@ -362,7 +362,7 @@ class ClinicBrowserTests {
             visited.add(focused(page));
         }
         assertEquals("email", focused(page), () -> "Tab never reached the email field; focus went " + visited);
-        assertEquals(List.of("a.skip-link", "a.brand", "email"), visited, "Tab order before the email field");
+        assertEquals(List.of("a.skip-link", "a.brand", "a.header-link", "email"), visited, "Tab order before the email field");
         page.keyboard().type(INTAKE);
         page.keyboard().press("Tab");
         assertEquals("password", focused(page));
@@ -480,6 +480,73 @@ class ClinicBrowserTests {
         Browser.screenshot(page, "patient-detail-phone");
         var recordWidth = pageWidth(page);
         assertTrue(recordWidth <= 390, "The patient record is " + recordWidth + " px wide on a 390 px screen");
+    }
+
+    // --- 8. The front door: an inquiry on a phone, then a coordinator matches and assigns ---------------------
+
+    @Test
+    void aPersonSendsAnInquiryFromAPhoneAndACoordinatorAssignsATherapist() {
+        context.close();
+        context = newContext(390, 844);
+        var phone = context.newPage();
+        phone.navigate("/inquiry");
+        assertThat(phone).hasTitle("Contact us · KAP Clinic");
+        assertThat(phone.locator(".crisis-box")).containsText("988");
+        // first try without consent: the error shows by the box and the typed text stays
+        phone.getByLabel("First name *").fill("Phoebe");
+        phone.getByLabel("Last name *").fill("Phonebrowserson");
+        phone.getByLabel("Date of birth *").fill("1988-05-06");
+        phone.getByLabel("US state where you live *").selectOption("AZ");
+        phone.locator("#email").fill("phoebe.phonebrowserson@example.test");
+        phone.getByLabel("Treatment-resistant depression").check();
+        phone.getByLabel("Anything you would like us to know").fill("Three medicines have not helped. Evenings suit me.");
+        phone.getByLabel("Treatment you are interested in").selectOption("kap");
+        phone.getByLabel("Insurance carrier").fill("Aetna");
+        phone.locator("#slot-TUE-evening").check();
+        phone.locator("#slot-THU-evening").check();
+        button(phone, "Send my message").click();
+        assertThat(phone.locator(".field-error")).containsText("Tick the box to let us contact you");
+        assertThat(phone.getByLabel("Anything you would like us to know")).hasValue("Three medicines have not helped. Evenings suit me.");
+        assertThat(phone.locator("#slot-TUE-evening")).isChecked();
+        var formWidth = pageWidth(phone);
+        assertTrue(formWidth <= 390, "The inquiry form is " + formWidth + " px wide on a 390 px screen");
+        Browser.screenshot(phone, "inquiry-form-phone");
+        var violations = new ArrayList<Browser.Violation>(Browser.accessibilityViolations(phone, "inquiry form with errors"));
+
+        phone.getByLabel("I agree that the clinic may contact me about this message *").check();
+        button(phone, "Send my message").click();
+        assertThat(phone).hasURL(Pattern.compile("/inquiry/received$"));
+        var reference = phone.locator(".reference").textContent();
+        assertTrue(reference.matches("INQ-[0-9A-Z]{6}"), "reference " + reference);
+        assertThat(phone.locator("main")).containsText("We will contact you by");
+        assertThat(phone.locator(".crisis-box")).containsText("741741");
+        Browser.screenshot(phone, "inquiry-received-phone");
+        violations.addAll(Browser.accessibilityViolations(phone, "inquiry received"));
+
+        context.close();
+        context = newContext(1280, 900);
+        var desk = signedIn(INTAKE);
+        navLink(desk, "Intake").click();
+        assertThat(desk.locator("table")).containsText(reference);
+        Browser.screenshot(desk, "intake-queue");
+        violations.addAll(Browser.accessibilityViolations(desk, "intake queue"));
+        link(desk, reference).click();
+        assertThat(desk.locator("h1")).containsText("Phoebe Phonebrowserson");
+        link(desk, "Match a therapist").click();
+        var first = desk.locator(".match-list > li").first();
+        assertThat(first).containsText("licensed in AZ");
+        assertThat(first).containsText("in network: Aetna");
+        assertThat(first.locator(".score")).hasText(Pattern.compile("^\\d{1,3}$"));
+        Browser.screenshot(desk, "inquiry-matches");
+        violations.addAll(Browser.accessibilityViolations(desk, "inquiry matches"));
+        var therapist = first.locator("h2").textContent().replaceFirst("^1\\. ", "").replaceFirst("\\s*\\d+/100$", "").strip();
+        first.getByRole(AriaRole.BUTTON).click();
+        assertThat(desk).hasURL(Pattern.compile("/patients/[0-9a-f-]{36}$"));
+        assertThat(desk.locator(".notice")).containsText("Assigned");
+        assertThat(desk.locator("main")).containsText("Phonebrowserson");
+        assertThat(desk.locator("main")).containsText(therapist);
+        Browser.screenshot(desk, "patient-from-inquiry");
+        assertTrue(violations.stream().noneMatch(Browser.Violation::blocking), () -> "Accessibility: " + violations);
     }
 
     private static int pageWidth(Page page) {
