@@ -53,7 +53,7 @@ public final class ClinicBench {
     private final int patients = Integer.getInteger("bench.patients", 100_000);
     private final boolean tiny = patients < 10_000;
     private final List<String> dbs = list("bench.db", "h2");
-    private final List<String> phases = list("bench.phases", "search,signin,sql,startup");
+    private final List<String> phases = list("bench.phases", "search,signin,intake,sql,startup");
     private final List<String> kinds = list("bench.kinds", String.join(",", ALL_KINDS));
     private final List<Integer> concurrency = list("bench.concurrency", "1,4").stream().map(Integer::valueOf).toList();
     private final Duration seriesTime = Duration.ofSeconds(Integer.getInteger("bench.seconds", tiny ? 2 : 15));
@@ -117,7 +117,9 @@ public final class ClinicBench {
         var token = App.verb(jar, db, log, "admin", "token", "--email", EMAIL, "--name", "bench-" + stamp).lines()
                 .filter(l -> l.startsWith("kap_")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("admin token printed no token; see " + log));
-        try (var app = App.start(jar, db, List.of(), workDir.resolve("server.log"))) {
+        // the per-address limit on public inquiries would stop a load driver on one address after five
+        try (var app = App.start(jar, db, List.of("-Dkap.intake.max-submissions-per-address=1000000000"),
+                workDir.resolve("server.log"))) {
             app.awaitHealthy(Duration.ofMinutes(5));
             line("- server (default flags) pid " + app.pid() + ": started in " + app.startedInSeconds
                     + " s, /actuator/health 200 after " + String.format("%.1f", app.healthySeconds) + " s");
@@ -128,6 +130,9 @@ public final class ClinicBench {
             }
             if (phases.contains("signin")) {
                 signIn(app);
+            }
+            if (phases.contains("intake")) {
+                intake(load);
             }
             if (phases.contains("sql")) {
                 sql(db, terms, workDir.resolve("explain.txt"));
@@ -233,6 +238,57 @@ public final class ClinicBench {
     private static String describe(String path) {
         int page = page(path);
         return "q=" + example(path) + (page > 0 ? " page=" + page : "");
+    }
+
+    // --- intake ----------------------------------------------------------------------------------------------------
+
+    private static String inquiry(int i, String run) {
+        return """
+                {"firstName":"Bench","lastName":"Loadson%s%d","email":"bench%d@example.test","preferredContact":"email",
+                 "state":"AZ","dateOfBirth":"1984-03-07","concerns":["treatment-resistant-depression","anxiety"],
+                 "message":"Tried %d medicines; evenings work best. I am not suicidal.","interest":"kap",
+                 "modality":"either","insurance":"Aetna","availability":[{"day":"TUE","from":"17:00","to":"20:00"}],
+                 "consentToContact":true}""".formatted(run, i, i, i % 7);
+    }
+
+    /** Public submissions (crisis screen, reply clock, insert, audit, outbox) and staff match lists over HTTP. */
+    private void intake(Load load) throws Exception {
+        var run = Long.toString(System.nanoTime(), 36);
+        load.run("warm-up inquiries", i -> load.postJson("/api/v1/inquiries", inquiry(i, run + "w"), run + "w" + i), 201,
+                1, seriesMax, warmup);
+        var ids = new ArrayList<String>();
+        var id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+        for (int i = 0; i < 20; i++) {
+            var m = id.matcher(load.send(load.postJson("/api/v1/inquiries", inquiry(i, run + "m"), run + "m" + i), 201));
+            if (m.find()) {
+                ids.add(m.group(1));
+            }
+        }
+        line("");
+        line("Intake over HTTP: POST /api/v1/inquiries (public; validation, crisis screen, reply clock, insert, audit "
+                + "entry, acknowledgment in the outbox, all in one transaction) and GET /api/v1/inquiries/{id}/matches "
+                + "(bearer token; audited read, ranking over the clinic's therapists).");
+        line("");
+        line("| request | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int c : concurrency) {
+            var posts = load.run("inquiries", i -> load.postJson("/api/v1/inquiries", inquiry(i, run + c), run + c + "-" + i),
+                    201, c, seriesMax, seriesTime);
+            row("POST /api/v1/inquiries", c, posts.stats(), load);
+            var matches = load.run("matches", i -> load.bearerGet("/api/v1/inquiries/" + ids.get(i % ids.size()) + "/matches"),
+                    200, c, seriesMax, seriesTime);
+            row("GET /api/v1/inquiries/{id}/matches", c, matches.stats(), load);
+        }
+        line("");
+    }
+
+    private void row(String request, int clients, Stats s, Load load) {
+        line(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %s | %s | %s | %s |", request, clients, s.count(),
+                s.errors(), s.throughput(), Stats.ms(s.percentileMs(50)), Stats.ms(s.percentileMs(95)),
+                Stats.ms(s.percentileMs(99)), Stats.ms(s.maxMs())));
+        if (s.errors() > 0) {
+            problems.add(request + ": " + s.errors() + " errors, first: " + load.firstError.get());
+        }
     }
 
     // --- sign-in -------------------------------------------------------------------------------------------------

@@ -38,6 +38,16 @@ final class Load {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /** One request; returns the body, or throws unless the status is {@code expected}. */
+    String send(HttpRequest request, int expected) throws Exception {
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + response.statusCode()
+                    + ": " + response.body());
+        }
+        return response.body();
+    }
+
     /** One GET; returns the body of a 200, or throws. */
     String get(String path) throws Exception {
         var response = http.send(request(path), HttpResponse.BodyHandlers.ofString());
@@ -57,6 +67,24 @@ final class Load {
 
     Series run(String name, List<String> paths, int concurrency, int maxRequests, Duration maxTime)
             throws InterruptedException {
+        return run(name, i -> request(paths.get(i % paths.size())), 200, concurrency, maxRequests, maxTime);
+    }
+
+    /** A public JSON POST without credentials (the inquiry API). */
+    HttpRequest postJson(String path, String json, String idempotencyKey) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(requestTimeout)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    /** GET with the bearer token. */
+    HttpRequest bearerGet(String path) {
+        return request(path);
+    }
+
+    /** Closed-loop series of the i-th request from {@code requestFor}; answers other than {@code expected} are errors. */
+    Series run(String name, java.util.function.IntFunction<HttpRequest> requestFor, int expected, int concurrency,
+            int maxRequests, Duration maxTime) throws InterruptedException {
         var issued = new AtomicInteger();
         var errors = new AtomicInteger();
         var nanos = Collections.synchronizedList(new ArrayList<Long>());
@@ -71,12 +99,13 @@ final class Load {
                     if (i >= maxRequests || System.nanoTime() > deadline) {
                         return;
                     }
-                    var path = paths.get(i % paths.size());
+                    var request = requestFor.apply(i);
+                    var path = request.method() + " " + request.uri().getPath();
                     long t0 = System.nanoTime();
                     try {
-                        var response = http.send(request(path), HttpResponse.BodyHandlers.ofString());
+                        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
                         long dt = System.nanoTime() - t0;
-                        if (response.statusCode() == 200) {
+                        if (response.statusCode() == expected) {
                             nanos.add(dt);
                             var m = TOTAL.matcher(response.body());
                             if (m.find()) {
@@ -84,11 +113,11 @@ final class Load {
                             }
                         } else {
                             errors.incrementAndGet();
-                            firstError.compareAndSet(null, "GET " + path + " -> " + response.statusCode());
+                            firstError.compareAndSet(null, path + " -> " + response.statusCode());
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
-                        firstError.compareAndSet(null, "GET " + path + " -> " + e);
+                        firstError.compareAndSet(null, path + " -> " + e);
                     }
                 }
             }, "bench-" + name + "-" + w);

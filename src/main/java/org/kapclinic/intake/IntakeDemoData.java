@@ -103,7 +103,9 @@ class IntakeDemoData implements DemoDataContributor {
                     "English", s.insurance(), s.availability());
             var result = screen.screen(s.message());
             if (s.concerns().contains(Concern.SUICIDAL_THOUGHTS)) {
-                result = new CrisisScreenResult(CrisisFinding.POSITIVE, List.of("ticked: suicidal thoughts"));
+                var evidence = new java.util.ArrayList<String>(List.of("ticked: suicidal thoughts"));
+                evidence.addAll(result.evidence());
+                result = new CrisisScreenResult(CrisisFinding.POSITIVE, List.copyOf(evidence));
             }
             boolean urgent = result.finding() == CrisisFinding.POSITIVE;
             var deadlines = clockRules.deadlines(cal, submitted, urgent);

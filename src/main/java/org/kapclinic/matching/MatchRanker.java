@@ -203,9 +203,9 @@ public final class MatchRanker {
             return 0;
         }
         if (t.headroom() <= 1) {
-            gaps.add("caseload nearly full");
+            gaps.add("caseload nearly full (" + t.currentCaseload() + " of " + t.caseloadLimit() + ")");
         } else {
-            reasons.add("room for " + t.headroom() + " more clients");
+            reasons.add("room for " + t.headroom() + " more clients (" + t.currentCaseload() + " of " + t.caseloadLimit() + ")");
         }
         return (double) t.headroom() / t.caseloadLimit();
     }

@@ -64,7 +64,7 @@ class MatchRankerTests {
         assertThat(match.score()).isEqualTo(95);
         assertThat(match.reasons()).contains("licensed in AZ", "accepting new clients",
                 "trained in ketamine-assisted psychotherapy", "in network: Aetna", "evenings overlap Tue/Thu",
-                "woman, as preferred", "LGBTQ+-affirming", "room for 10 more clients");
+                "woman, as preferred", "LGBTQ+-affirming", "room for 10 more clients (10 of 20)");
         assertThat(match.gaps()).isEmpty();
     }
 

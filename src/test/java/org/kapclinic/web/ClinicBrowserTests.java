@@ -549,6 +549,40 @@ class ClinicBrowserTests {
         assertTrue(violations.stream().noneMatch(Browser.Violation::blocking), () -> "Accessibility: " + violations);
     }
 
+    @Test
+    void triageInquiryCalendarAndProfileScreensPassTheAccessibilityScan() {
+        var violations = new ArrayList<Browser.Violation>();
+        var nurse = signedIn("nurse@demo.kapclinic.test");
+        navLink(nurse, "Triage").click();
+        assertThat(nurse.locator("h1")).hasText("Clinical triage");
+        assertThat(nurse.locator("table")).containsText("URGENT");
+        Browser.screenshot(nurse, "triage-list");
+        violations.addAll(Browser.accessibilityViolations(nurse, "triage list"));
+        nurse.locator("table a").first().click();
+        assertThat(nurse.locator("#triage")).containsText("Clinical triage");
+        Browser.screenshot(nurse, "inquiry-detail-nurse");
+        violations.addAll(Browser.accessibilityViolations(nurse, "inquiry detail"));
+        Browser.signOut(nurse);
+
+        var therapist = signedIn("therapist2@demo.kapclinic.test");
+        navLink(therapist, "My profile").click();
+        assertThat(therapist.getByLabel("Licensed in (US states)")).hasValue("AZ");
+        Browser.screenshot(therapist, "therapist-profile");
+        violations.addAll(Browser.accessibilityViolations(therapist, "therapist profile"));
+        Browser.signOut(therapist);
+
+        var admin = signedIn(ADMIN);
+        navLink(admin, "Calendar").click();
+        assertThat(admin.locator("main")).containsText("Thanksgiving Day (federal)");
+        Browser.screenshot(admin, "admin-calendar");
+        violations.addAll(Browser.accessibilityViolations(admin, "admin calendar"));
+        navLink(admin, "Matching").click();
+        violations.addAll(Browser.accessibilityViolations(admin, "admin matching"));
+        navLink(admin, "Intake settings").click();
+        violations.addAll(Browser.accessibilityViolations(admin, "admin intake"));
+        assertTrue(violations.stream().noneMatch(Browser.Violation::blocking), () -> "Accessibility: " + violations);
+    }
+
     private static int pageWidth(Page page) {
         return ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
     }
