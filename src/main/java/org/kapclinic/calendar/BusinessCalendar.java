@@ -32,7 +32,7 @@ public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> businessDays, LocalTi
         if (!opens.isBefore(closes)) {
             throw new IllegalArgumentException("Opening time must be before closing time.");
         }
-        businessDays = Set.copyOf(EnumSet.copyOf(businessDays));
+        businessDays = java.util.Collections.unmodifiableSet(EnumSet.copyOf(businessDays)); // keeps Monday-first order
         extraHolidays = Set.copyOf(extraHolidays);
     }
 
@@ -114,7 +114,10 @@ public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> businessDays, LocalTi
         var total = Duration.ZERO;
         var date = from.atZone(zone).toLocalDate();
         var last = to.atZone(zone).toLocalDate();
-        for (int i = 0; i < MAX_DAYS && !date.isAfter(last); i++, date = date.plusDays(1)) {
+        if (java.time.temporal.ChronoUnit.DAYS.between(date, last) > MAX_DAYS) {
+            throw new IllegalStateException("Business time is measured over at most twenty years.");
+        }
+        for (; !date.isAfter(last); date = date.plusDays(1)) {
             if (!isBusinessDay(date)) {
                 continue;
             }

@@ -51,7 +51,9 @@ public final class UsFederalHolidays {
         days.put(nth(year, Month.JANUARY, DayOfWeek.MONDAY, 3), "Birthday of Martin Luther King, Jr.");
         days.put(nth(year, Month.FEBRUARY, DayOfWeek.MONDAY, 3), "Washington's Birthday");
         days.put(LocalDate.of(year, 5, 31).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), "Memorial Day");
-        days.put(observed(LocalDate.of(year, 6, 19)), "Juneteenth National Independence Day");
+        if (year >= 2021) { // Juneteenth became a federal holiday on 17 June 2021
+            days.put(observed(LocalDate.of(year, 6, 19)), "Juneteenth National Independence Day");
+        }
         days.put(observed(LocalDate.of(year, 7, 4)), "Independence Day");
         days.put(nth(year, Month.SEPTEMBER, DayOfWeek.MONDAY, 1), "Labor Day");
         days.put(nth(year, Month.OCTOBER, DayOfWeek.MONDAY, 2), "Columbus Day");
