@@ -7,9 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A vocabulary value: a stable kebab-case code (stored and sent over the API) and a plain-language label. */
+/**
+ * A vocabulary value: a stable kebab-case code (stored and sent over the API), which is the constant's name in lower
+ * case with dashes (TREATMENT_RESISTANT_DEPRESSION is "treatment-resistant-depression"), and a plain-language label.
+ */
 public interface Coded {
-    String code();
+    default String code() {
+        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     String label();
 
