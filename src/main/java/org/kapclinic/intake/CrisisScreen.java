@@ -26,7 +26,8 @@ public final class CrisisScreen {
     private static final Set<String> SCOPE = Set.of("i", "am", "is", "was", "be", "been", "being", "have", "had", "has",
             "having", "any", "ever", "feel", "feeling", "felt", "thoughts", "thought", "of", "about", "a", "an", "the",
             "plan", "plans", "intent", "intention", "intentions", "history", "going", "to", "will", "would", "want",
-            "wanting", "urge", "urges", "do", "did", "or", "myself");
+            "wanting", "urge", "urges", "do", "did", "or", "myself", "attempted", "tried", "considered", "contemplated",
+            "made");
     /** Words that weaken a negation: then it is not plain and the finding stays POSITIVE. */
     private static final Set<String> HEDGES = Set.of("really", "sure", "exactly", "always", "actively", "entirely",
             "completely", "totally", "quite", "necessarily", "currently", "anymore", "now", "today", "tonight",

@@ -49,7 +49,21 @@ class CrisisScreenTests {
         "kms",
         "Thinking of jumping off the bridge",
         "I could hang myself",
-        "I want to unalive myself"
+        "I want to unalive myself",
+        "I feel like ending it",
+        "I want to disappear",
+        "I'm done with life",
+        "life isn't worth living",
+        "everyone would be better off if I wasn't here",
+        "I just want the pain to stop forever",
+        "I wish I could sleep forever",
+        "I'm tired of living",
+        "I stockpiled my pills",
+        "I wrote a goodbye note",
+        "I'm a burden to everyone",
+        "I have a gun and think about using it on myself",
+        "I cut my arms when it gets bad",
+        "I tried to kill myself last year"
     })
     void riskLanguageIsPositive(String text) {
         assertThat(screen.screen(text).finding()).as(text).isEqualTo(CrisisFinding.POSITIVE);
@@ -67,7 +81,10 @@ class CrisisScreenTests {
         "No history of self harm",
         "I'm not going to kill myself",
         "I would never kill myself",
-        "I don't want to die, I want to feel better"
+        "I don't want to die, I want to feel better",
+        "No, I have never attempted suicide",
+        "Zero suicidal thoughts",
+        "Not suicidal. Not homicidal."
     })
     void aPlainNegationIsAMentionForReviewNotUrgent(String text) {
         var result = screen.screen(text);
@@ -125,6 +142,9 @@ class CrisisScreenTests {
         "my grandfather died last year",
         "sí, hablo español",
         "I am on a diet and it is hard",
+        "The side effects were killing me so I stopped sertraline",
+        "I nearly died laughing",
+        "I've been cutting back on sugar",
         "Three antidepressants have not helped. My psychiatrist mentioned ketamine."
     })
     void figuresOfSpeechAreNotFlagged(String text) {
