@@ -5,6 +5,6 @@
  * into a patient record.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"calendar", "patients", "vocabulary", "security", "audit", "notifications", "demo"})
+        allowedDependencies = {"calendar", "patients", "vocabulary", "security", "audit", "notifications", "demo", "web"})
 @org.jspecify.annotations.NullMarked
 package org.kapclinic.intake;

@@ -12,9 +12,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final CurrentUser currentUser;
+    private final java.util.List<HomeCard> cards;
 
-    HomeController(CurrentUser currentUser) {
+    HomeController(CurrentUser currentUser, java.util.List<HomeCard> cards) {
         this.currentUser = currentUser;
+        this.cards = cards;
     }
 
     @GetMapping("/")
@@ -24,6 +26,7 @@ class HomeController {
             return "redirect:/portal";
         }
         model.addAttribute("roles", user.roles().stream().map(Role::label).sorted().toList());
+        model.addAttribute("cards", cards.stream().flatMap(c -> c.cardFor(user).stream()).toList());
         return "home";
     }
 }

@@ -210,6 +210,21 @@ class IntakePagesTests {
     }
 
     @Test
+    void theHomePageShowsTheQueueToCoordinatorsAndTriageToClinicians() throws Exception {
+        mvc.perform(form(IntakeFixtures.uniqueLastName(), "I want to die")).andExpect(status().is3xxRedirection());
+        var coordinator = TestAccounts.create(context, Role.INTAKE_COORDINATOR);
+        mvc.perform(get("/").with(TestAccounts.as(coordinator)))
+                .andExpect(content().string(containsString("Intake queue")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*\\d+ awaiting first contact, \\d+ overdue, [1-9]\\d* urgent.*")));
+        var prescriber = TestAccounts.create(context, Role.PRESCRIBER);
+        mvc.perform(get("/").with(TestAccounts.as(prescriber)))
+                .andExpect(content().string(containsString("inquiries with a crisis finding wait for a clinician")));
+        var admin = TestAccounts.create(context, Role.ADMIN);
+        mvc.perform(get("/").with(TestAccounts.as(admin)))
+                .andExpect(content().string(not(containsString("Intake queue"))));
+    }
+
+    @Test
     void anUnknownInquiryIs404() throws Exception {
         var coordinator = TestAccounts.create(context, Role.INTAKE_COORDINATOR);
         mvc.perform(get("/intake/inquiries/" + UUID.randomUUID()).with(TestAccounts.as(coordinator)))
