@@ -89,6 +89,8 @@ class SecurityConfiguration {
                         .requestMatchers("/patients/*/void").hasAnyRole("INTAKE_COORDINATOR", "PRESCRIBER")
                         .requestMatchers("/intake", "/intake/inquiries/*/assign", "/intake/inquiries/*/close")
                         .hasRole("INTAKE_COORDINATOR")
+                        .requestMatchers("/api/v1/instruments", "/api/v1/instruments/**")
+                        .hasAnyRole("INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")
                         .requestMatchers("/intake/**", "/api/v1/inquiries/*/matches")
                         .hasAnyRole("INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")
                         .requestMatchers("/patients", "/patients/**", "/api/v1/patients", "/api/v1/patients/**")

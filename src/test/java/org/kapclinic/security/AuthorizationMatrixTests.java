@@ -158,6 +158,10 @@ class AuthorizationMatrixTests {
             GET  /intake/inquiries/{inquiry}/matches        login  403    ok     ok     ok     ok     403    login
             POST /intake/inquiries/{inquiry}/assign         login  403    redir  403    403    403    403    403
             GET  /api/v1/inquiries/{inquiry}/matches        401    403    ok     ok     ok     ok     403    ok
+            # -- instruments: catalogue and scoring for clinical staff and programs ---------------------------------
+            GET  /api/v1/instruments                        401    403    ok     ok     ok     ok     403    ok
+            GET  /api/v1/instruments/{instrument}           401    403    ok     ok     ok     ok     403    ok
+            POST /api/v1/instruments/{instrument}/score     401    403    ok     ok     ok     ok     403    ok
             # -- therapist profiles: the therapist themself or an admin ---------------------------------------------
             GET  /staff/me/profile                          login  redir  redir  redir  redir  redir  403    login
             GET  /staff/{therapist}/profile                 login  ok     403    ok     403    403    403    login
@@ -431,6 +435,7 @@ class AuthorizationMatrixTests {
                 case "therapist" -> subject == Subject.THERAPIST ? users.get(Subject.THERAPIST).id().value().toString()
                         : TestAccounts.create(context, Role.THERAPIST).id().value().toString();
                 case "holiday" -> "2032-02-03";
+                case "instrument" -> "phq9";
                 default -> throw new IllegalStateException("No fixture for {" + m.group(1) + "} in " + row.route());
             };
             m.appendReplacement(uri, Matcher.quoteReplacement(value));
@@ -477,6 +482,8 @@ class AuthorizationMatrixTests {
             case "POST /api/v1/inquiries" -> request.with(org.kapclinic.intake.IntakeFixtures.fromNewAddress())
                     .contentType(MediaType.APPLICATION_JSON)
                     .content(org.kapclinic.intake.IntakeFixtures.json(PatientFixtures.uniqueFamily(), "matrix"));
+            case "POST /api/v1/instruments/{instrument}/score" -> request.contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"answers\":{\"1\":0,\"2\":1,\"3\":0,\"4\":0,\"5\":0,\"6\":0,\"7\":0,\"8\":0,\"9\":0}}");
             case "POST /intake/inquiries/{inquiry}/contacts" -> request.param("method", "phone").param("outcome", "reached");
             case "POST /intake/inquiries/{inquiry}/triage" -> request.param("note", "Reviewed by the matrix");
             case "POST /intake/inquiries/{inquiry}/close" -> request.param("outcome", "CLOSED").param("reason", "matrix");
