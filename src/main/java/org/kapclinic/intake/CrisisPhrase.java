@@ -35,7 +35,7 @@ record CrisisPhrase(List<Set<String>> slots, List<Boolean> gapBefore) {
 
     /** The index after the match if the phrase starts at {@code start}, else -1. */
     int matchAt(List<String> tokens, int start) {
-        if (!matches(slots.get(0), tokens.get(start))) {
+        if (CrisisText.isBreak(tokens.get(start)) || !matches(slots.get(0), tokens.get(start))) {
             return -1;
         }
         return rest(tokens, 1, start + 1);
@@ -48,7 +48,9 @@ record CrisisPhrase(List<Set<String>> slots, List<Boolean> gapBefore) {
         int reach = gapBefore.get(slot) ? MAX_GAP : 0;
         for (int skip = 0; skip <= reach && position + skip < tokens.size(); skip++) {
             var token = tokens.get(position + skip);
-            if (token.equals(CrisisText.BREAK)) {
+            // a sentence end or a contrast ends a phrase; a comma may stand in a gap ("I want to, like, die")
+            if (token.equals(CrisisText.END) || token.equals(CrisisText.CONTRAST)
+                    || (token.equals(CrisisText.COMMA) && reach == 0)) {
                 return -1;
             }
             if (matches(slots.get(slot), token)) {

@@ -25,17 +25,21 @@ public final class CrisisScreen {
     /** Words a negation may reach across: "no [thoughts of] self-harm", "never [had any] suicidal thoughts". */
     private static final Set<String> SCOPE = Set.of("i", "am", "is", "was", "be", "been", "being", "have", "had", "has",
             "having", "any", "ever", "feel", "feeling", "felt", "thoughts", "thought", "of", "about", "a", "an", "the",
-            "plan", "plans", "intent", "intention", "intentions", "history", "going", "to", "will", "would", "want",
+            "history", "going", "to", "will", "would", "want",
             "wanting", "urge", "urges", "do", "did", "or", "myself", "attempted", "tried", "considered", "contemplated",
             "made");
     /** Words that weaken a negation: then it is not plain and the finding stays POSITIVE. */
     private static final Set<String> HEDGES = Set.of("really", "sure", "exactly", "always", "actively", "entirely",
             "completely", "totally", "quite", "necessarily", "currently", "anymore", "now", "today", "tonight",
             "lately", "recently", "sometimes", "often", "mostly", "usually", "much", "very", "too");
+    /** After a negated mention in the same sentence, these say it was recent or is temporary: not plain. */
+    private static final Set<String> TIME_HEDGES = Set.of("now", "currently", "today", "tonight", "anymore", "lately",
+            "recently", "moment", "yet", "least", "weeks", "week", "days", "months", "while", "since", "until", "ago",
+            "sometimes");
     /** After "no", these make it a different phrase ("no one", "nobody"), not a negation of what follows. */
     private static final Set<String> NOT_A_NEGATION_AFTER_NO = Set.of("one", "body", "reason", "point", "way", "longer",
             "hope", "matter", "more", "idea");
-    private static final int NEGATION_REACH = 4;
+    private static final int NEGATION_REACH = 6;
 
     private final List<CrisisPhrase> phrases;
 
@@ -88,7 +92,7 @@ public final class CrisisScreen {
         int cue = -1;
         for (int i = start - 1; i >= 0 && i >= start - NEGATION_REACH; i--) {
             var t = tokens.get(i);
-            if (t.equals(CrisisText.BREAK)) {
+            if (CrisisText.isBreak(t)) {
                 break;
             }
             if (CUES.contains(t)) {
@@ -105,19 +109,21 @@ public final class CrisisScreen {
         if (tokens.get(cue).equals("no") && cue + 1 < tokens.size() && NOT_A_NEGATION_AFTER_NO.contains(tokens.get(cue + 1))) {
             return false;
         }
-        // "not not suicidal", "never not": a double negation is not a plain one
-        if (cue > 0 && CUES.contains(tokens.get(cue - 1))) {
-            return false;
+        // a second negation or a hedge anywhere earlier in the clause ("I can't say I'm not", "right now I'm not")
+        for (int i = cue - 1; i >= 0 && !CrisisText.isBreak(tokens.get(i)); i--) {
+            if (CUES.contains(tokens.get(i)) || HEDGES.contains(tokens.get(i))) {
+                return false;
+            }
         }
         for (int i = cue + 1; i < start; i++) {
             if (HEDGES.contains(tokens.get(i)) || CUES.contains(tokens.get(i))) {
                 return false;
             }
         }
-        // "not suicidal right now", "not suicidal at the moment", "not suicidal today"
-        for (int i = end; i < tokens.size() && i < end + 4 && !tokens.get(i).equals(CrisisText.BREAK); i++) {
+        // later in the same sentence: "but ...", "except at night", "right now", "at the moment", "in weeks"
+        for (int i = end; i < tokens.size() && !tokens.get(i).equals(CrisisText.END); i++) {
             var t = tokens.get(i);
-            if (HEDGES.contains(t) || t.equals("moment") || t.equals("yet")) {
+            if (t.equals(CrisisText.CONTRAST) || TIME_HEDGES.contains(t)) {
                 return false;
             }
         }

@@ -63,7 +63,27 @@ class CrisisScreenTests {
         "I'm a burden to everyone",
         "I have a gun and think about using it on myself",
         "I cut my arms when it gets bad",
-        "I tried to kill myself last year"
+        "I tried to kill myself last year",
+        "I took an OD on my pills",
+        "History of SI, struggling lately",
+        "I'd rather be dead",
+        "what's the point of living",
+        "I have nothing to live for",
+        "I think about not waking up",
+        "quiero morir",
+        "I took a bunch of pills last night",
+        "I've been collecting my pills",
+        "I don't care if I live or die",
+        "sometimes I wonder if it would be easier to not wake up",
+        "I don't feel like living",
+        "I'm at the end of my rope",
+        "i want to diiiie",
+        "k1ll myself",
+        "sui\u200bcide",
+        "I want to, like, die",
+        "sewerslide",
+        "I want to k.ill myself",
+        "s.u.i.c.i.d.e"
     })
     void riskLanguageIsPositive(String text) {
         assertThat(screen.screen(text).finding()).as(text).isEqualTo(CrisisFinding.POSITIVE);
@@ -84,7 +104,9 @@ class CrisisScreenTests {
         "I don't want to die, I want to feel better",
         "No, I have never attempted suicide",
         "Zero suicidal thoughts",
-        "Not suicidal. Not homicidal."
+        "Not suicidal. Not homicidal.",
+        "Patient denies SI",
+        "I don't have any thoughts of suicide"
     })
     void aPlainNegationIsAMentionForReviewNotUrgent(String text) {
         var result = screen.screen(text);
@@ -115,7 +137,18 @@ class CrisisScreenTests {
         "not suicidal right now but was last week",
         "I'm not actively suicidal",
         "not really suicidal",
-        "I am not suicidal. I want to end my life though."
+        "I am not suicidal. I want to end my life though.",
+        "Right now I'm not suicidal",
+        "I have never tried to kill myself but I think about it",
+        "I'm not suicidal, but I was a few months ago",
+        "I'm not suicidal, but sometimes I wish I wasn't here",
+        "I'm not suicidal, at least not at the moment",
+        "I have no intention of hurting myself",
+        "I can't say I'm not suicidal",
+        "I have no suicidal thoughts except at night",
+        "I haven't been suicidal in weeks",
+        "I'm not suicidal but I've been having dark thoughts",
+        "SI: denies currently"
     })
     void aNegationThatDoesNotCoverTheRiskStaysPositive(String text) {
         assertThat(screen.screen(text).finding()).as(text).isEqualTo(CrisisFinding.POSITIVE);
@@ -145,6 +178,7 @@ class CrisisScreenTests {
         "The side effects were killing me so I stopped sertraline",
         "I nearly died laughing",
         "I've been cutting back on sugar",
+        "I run 5 kms every morning",
         "Three antidepressants have not helped. My psychiatrist mentioned ketamine."
     })
     void figuresOfSpeechAreNotFlagged(String text) {
