@@ -191,6 +191,19 @@ class InquiryRepository {
                 + " IS NULL AND first_contact_at IS NULL").param("now", utc(now)).param("id", id.value()).update() == 1;
     }
 
+    /** Counts for the home page: open, overdue and urgent open inquiries, and those awaiting a clinician's triage. */
+    record Counts(long open, long overdue, long urgent, long awaitingTriage) {}
+
+    Counts counts(Instant now) {
+        return jdbc.sql("""
+                SELECT SUM(CASE WHEN status = 'OPEN' THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN status = 'OPEN' AND respond_by <= :now THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN status = 'OPEN' AND urgent THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN crisis_finding <> 'NONE' AND triaged_at IS NULL THEN 1 ELSE 0 END)
+                FROM inquiry""").param("now", utc(now))
+                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+    }
+
     private static QueueEntry entry(ResultSet rs) throws SQLException {
         return new QueueEntry(new InquiryId(rs.getObject("id", UUID.class)), rs.getString("reference"),
                 rs.getString("first_name") + " " + rs.getString("last_name"), rs.getString("state"),

@@ -94,7 +94,7 @@ class IntakeDemoData implements DemoDataContributor {
             var submitted = now.minus(s.ago());
             var first = SyntheticNames.given(random);
             var last = SyntheticNames.family(random);
-            var inquiry = new NewInquiry(first, last, first.toLowerCase() + "." + last.toLowerCase() + "@example.test",
+            var inquiry = new NewInquiry(first, last, first.toLowerCase(java.util.Locale.ROOT) + "." + last.toLowerCase(java.util.Locale.ROOT) + "@example.test",
                     "602-555-01" + (10 + made), ContactMethod.EMAIL, true, UsState.AZ,
                     LocalDate.ofInstant(submitted, cal.zone()).minusYears(s.age()).minusDays(random.nextInt(300)),
                     s.concerns(), s.message(), s.concerns().contains(Concern.TREATMENT_RESISTANT_DEPRESSION) ? 3 : 1,

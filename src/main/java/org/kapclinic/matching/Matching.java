@@ -2,7 +2,6 @@
 package org.kapclinic.matching;
 
 import java.util.UUID;
-import org.kapclinic.calendar.WeeklyWindow;
 import org.kapclinic.intake.InquiryId;
 import org.kapclinic.intake.InquiryView;
 import org.kapclinic.intake.Inquiries;
@@ -94,7 +93,7 @@ public class Matching {
                 t.acceptingNewClients(), t.telehealth(), t.inPersonLocations(), t.kapTrained(),
                 java.util.Set.copyOf(Coded.codes(t.focus())), java.util.Set.copyOf(t.languages()), t.gender(),
                 java.util.Set.copyOf(Coded.codes(t.affirming())), java.util.Set.copyOf(t.insurancePanels()),
-                t.availability().stream().map(w -> new WeeklyWindow(w.day(), w.from(), w.to())).toList(),
+                t.availability(),
                 t.caseloadLimit(), caseload);
     }
 }

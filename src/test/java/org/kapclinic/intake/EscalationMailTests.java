@@ -44,6 +44,12 @@ class EscalationMailTests {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    InquiryEscalations escalations;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @AfterEach
     void realTime() {
         TestClock.INSTANCE.reset();
@@ -70,6 +76,16 @@ class EscalationMailTests {
         }
     }
 
+    private long escalated(String reference) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM audit_entry a JOIN inquiry i ON a.entity_id = CAST(i.id AS VARCHAR(100))
+                WHERE a.action = 'INQUIRY_ESCALATED' AND i.reference = :r""").param("r", reference).query(Long.class).single();
+    }
+
+    private long pendingMail() {
+        return jdbc.sql("SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL").query(Long.class).single();
+    }
+
     private List<String> waitForSubjects(String address, int count) throws InterruptedException {
         for (int i = 0; i < 100 && subjectsTo(address).size() < count; i++) {
             Thread.sleep(100);
@@ -88,7 +104,8 @@ class EscalationMailTests {
         String reference = JsonPath.read(body, "$.reference");
 
         TestClock.INSTANCE.pin(Instant.parse("2026-11-17T07:55:00Z"));
-        Thread.sleep(1500); // several job runs
+        escalations.escalateDue(); // one more run, here and now, besides the scheduled ones: still too early
+        assertThat(escalated(reference)).isZero();
         assertThat(subjectsTo(coordinator.email())).noneMatch(s -> s.contains(reference));
 
         TestClock.INSTANCE.pin(Instant.parse("2026-11-17T08:05:00Z"));
@@ -97,7 +114,13 @@ class EscalationMailTests {
         TestClock.INSTANCE.pin(Instant.parse("2026-11-17T14:05:00Z"));
         assertThat(waitForSubjects(coordinator.email(), 2))
                 .containsExactly("Reply soon: inquiry " + reference, "Overdue: inquiry " + reference);
-        Thread.sleep(1000);
+        // further runs send nothing: one here and now, then the outbox drains to GreenMail
+        assertThat(escalations.escalateDue()).isZero();
+        for (int i = 0; i < 100 && pendingMail() > 0; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(pendingMail()).isZero();
+        assertThat(escalated(reference)).isEqualTo(2);
         assertThat(subjectsTo(coordinator.email())).hasSize(2);
     }
 }
