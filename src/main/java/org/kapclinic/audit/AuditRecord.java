@@ -21,6 +21,9 @@ public record AuditRecord(
         if (!action.matches("[A-Z][A-Z0-9_]{1,59}")) {
             throw new IllegalArgumentException("audit action must be UPPER_SNAKE: " + action);
         }
+        if (entityId != null && entityId.length() > 100) {
+            entityId = entityId.substring(0, 99) + "…"; // the column's width: a long URL must not turn a refusal into a 500
+        }
         if (details != null && details.length() > 1000) {
             details = details.substring(0, 1000);
         }

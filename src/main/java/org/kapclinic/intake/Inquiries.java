@@ -137,7 +137,7 @@ public class Inquiries {
         var reference = InquiryReferences.fromSequence(inquiries.nextReferenceNumber());
         inquiries.insert(new InquiryRepository.Stored(id, reference, inquiry, now, deadlines, urgent, screen, minor, hash,
                 idempotencyKey));
-        events.publishEvent(new InquiryEvents.InquirySubmitted(id, reference, urgent, minor));
+        events.publishEvent(new InquiryEvents.InquirySubmitted(id, reference, urgent, minor, screen.finding()));
         if (inquiry.email() != null) {
             notifications.queueEmail(inquiry.email(), "We received your message (" + reference + ")",
                     InquiryEmails.acknowledgment(reference, deadlines.respondBy(), cal.zone(), urgent));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.kapclinic.intake;
 
+import org.kapclinic.vocabulary.CrisisResource;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
 import java.util.List;

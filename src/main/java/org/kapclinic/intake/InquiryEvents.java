@@ -14,8 +14,12 @@ public final class InquiryEvents {
         return AuditRecord.success(action).about("Inquiry", id.toString()).withDetails(details);
     }
 
-    /** A person submitted the public form or the API. */
-    public record InquirySubmitted(InquiryId id, String reference, boolean urgent, boolean minor) implements AuditedEvent {
+    /**
+     * A person submitted the public form or the API. {@code crisisFinding} is what the crisis screen found; the
+     * safety module raises an alert for a positive or negated-mention finding.
+     */
+    public record InquirySubmitted(InquiryId id, String reference, boolean urgent, boolean minor,
+            CrisisFinding crisisFinding) implements AuditedEvent {
         @Override
         public AuditRecord auditRecord() {
             return about("INQUIRY_SUBMITTED", id, reference + (urgent ? " urgent" : "") + (minor ? " minor" : ""));

@@ -79,6 +79,7 @@ class PatientController {
             model.addAttribute("careTeam", new CareTeamForm(patient.therapistId(), patient.prescriberId()));
         }
         model.addAttribute("canVoid", currentUser.get().hasAnyRole(Role.INTAKE_COORDINATOR, Role.PRESCRIBER));
+        model.addAttribute("clinician", currentUser.get().hasAnyRole(Role.THERAPIST, Role.NURSE, Role.PRESCRIBER));
         model.addAttribute("canAssignCareTeam",
                 currentUser.get().hasAnyRole(Role.INTAKE_COORDINATOR, Role.THERAPIST, Role.PRESCRIBER));
         model.addAttribute("therapists", accounts.withRole(Role.THERAPIST));

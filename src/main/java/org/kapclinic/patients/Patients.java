@@ -159,6 +159,16 @@ public class Patients {
         return view(patient);
     }
 
+    /**
+     * Opens a record for another module's work on it (measures, safety), checking the caller's access like
+     * {@link #get}. Not audited here: the caller audits what it reads or changes, in its own words.
+     */
+    @PreAuthorize(STAFF + " or hasRole('PATIENT')")
+    @Transactional(readOnly = true)
+    public PatientView forCare(PatientId id) {
+        return view(loadReadable(id));
+    }
+
     @PreAuthorize(STAFF)
     public List<PatientRevision> history(PatientId id) {
         loadReadable(id);

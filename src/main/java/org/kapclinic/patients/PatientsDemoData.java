@@ -75,6 +75,7 @@ class PatientsDemoData implements DemoDataContributor {
                     .addValue("sfamily", SearchKey.of(family)).addValue("sgiven", SearchKey.of(given))
                     .addValue("now", now);
             batch.add(p);
+            context.put("PATIENT_RECORD", id);
             revisions.add(new MapSqlParameterSource(Map.of("rid", UUID.randomUUID(), "pid", id, "now", now)));
             if (batch.size() == 1000) {
                 flush(batch, revisions);

@@ -77,9 +77,19 @@ class SecurityConfiguration {
                                 "/error", "/actuator/health", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**",
                                 "/v3/api-docs.yaml", "/inquiry", "/inquiry/received")
                         .permitAll()
+                        // Questionnaire links and kiosk: the unguessable single-use token in the path is the credential.
+                        .requestMatchers("/q/*", "/q/*/answers").permitAll()
                         // The public front door: the inquiry form above and its JSON twin need no sign-in.
                         .requestMatchers(HttpMethod.POST, "/api/v1/inquiries").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/safety/settings", "/safety/settings/**").hasAnyRole("ADMIN", "PRESCRIBER")
+                        // Measures and safety are clinical: clinicians only (intake coordinators see demographics).
+                        .requestMatchers("/safety", "/safety/**", "/patients/*/measures", "/patients/*/measures/**",
+                                "/patients/*/safety", "/patients/*/safety/**", "/api/v1/safety/**",
+                                "/api/v1/patients/*/assessments", "/api/v1/patients/*/trajectories/*",
+                                "/api/v1/patients/*/questionnaire-links", "/api/v1/patients/*/safety-alerts",
+                                "/api/v1/patients/*/dosing-clearance", "/api/v1/assessments/*")
+                        .hasAnyRole("THERAPIST", "NURSE", "PRESCRIBER")
                         .requestMatchers("/portal/**").hasRole("PATIENT")
                         .requestMatchers("/staff/**")
                         .hasAnyRole("ADMIN", "INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")
@@ -141,7 +151,7 @@ class SecurityConfiguration {
     /** Every refused request leaves an entry (ONC 170.315(d)(2) records denied access as well as granted). */
     private static void auditDenied(AuditTrail audit, HttpServletRequest request) {
         audit.recordIndependently(new AuditRecord("ACCESS_DENIED", AuditRecord.Outcome.DENIED, null, "Route",
-                request.getMethod() + " " + request.getRequestURI(), null));
+                request.getMethod() + " " + request.getRequestURI().replaceFirst("^/q/[^/]+", "/q/{link}"), null));
     }
 
     /** Keeps the typed email for the next render of the form, and never says whether the account exists. */

@@ -175,6 +175,42 @@ class AuthorizationMatrixTests {
             POST /admin/intake/on-call                      login  redir  403    403    403    403    403    403
             GET  /admin/matching                            login  ok     403    403    403    403    403    login
             POST /admin/matching                            login  redir  403    403    403    403    403    403
+            # -- questionnaires by secure link or kiosk: the token in the path is the credential (sessions send CSRF)
+            GET  /q/{link}                                  ok     ok     ok     ok     ok     ok     ok     ok
+            POST /q/{link}                                  ok     ok     ok     ok     ok     ok     ok     403
+            POST /q/{link}/answers                          ok     ok     ok     ok     ok     ok     ok     403
+            # -- the portal's questionnaires: the signed-in patient's own ----------------------------------------
+            GET  /portal/questionnaires                     login  403    403    403    403    403    ok     login
+            GET  /portal/questionnaires/{request}           login  403    403    403    403    403    ok     login
+            POST /portal/questionnaires/{request}           login  403    403    403    403    403    ok     403
+            POST /portal/questionnaires/{request}/answers   401    403    403    403    403    403    ok     403
+            # -- measures and safety: clinical, so clinicians only (intake coordinators see demographics) ---------
+            GET  /patients/{patient}/measures               login  403    403    ok     ok     ok     403    login
+            POST /patients/{patient}/measures/links         login  403    403    redir  redir  redir  403    403
+            POST /patients/{patient}/measures/kiosk         login  403    403    redir  redir  redir  403    403
+            POST /patients/{patient}/measures/requests/{request}/cancel login 403 403 redir redir redir 403 403
+            GET  /patients/{patient}/measures/enter         login  403    403    ok     ok     ok     403    login
+            POST /patients/{patient}/measures/enter         login  403    403    redir  redir  redir  403    403
+            GET  /patients/{patient}/measures/{instrument}  login  403    403    ok     ok     ok     403    login
+            GET  /patients/{patient}/safety                 login  403    403    ok     ok     ok     403    login
+            POST /patients/{patient}/safety/flag            login  403    403    redir  redir  redir  403    403
+            POST /patients/{patient}/safety/clearance       login  403    403    403    403    redir  403    403
+            GET  /safety                                    login  403    403    ok     ok     ok     403    login
+            GET  /safety/alerts/{alert}                     login  403    403    ok     ok     ok     403    login
+            POST /safety/alerts/{alert}/acknowledge         login  403    403    redir  redir  redir  403    403
+            GET  /safety/settings                           login  ok     403    403    403    ok     403    login
+            POST /safety/settings/levels                    login  redir  403    403    403    redir  403    403
+            POST /safety/settings/duty                      login  redir  403    403    403    redir  403    403
+            POST /api/v1/patients/{patient}/assessments     401    403    403    ok     ok     ok     403    403
+            GET  /api/v1/patients/{patient}/assessments     401    403    403    ok     ok     ok     403    403
+            GET  /api/v1/assessments/{assessment}           401    403    403    ok     ok     ok     403    403
+            GET  /api/v1/patients/{patient}/trajectories/{instrument} 401 403 403 ok ok ok 403 403
+            POST /api/v1/patients/{patient}/questionnaire-links 401 403   403    ok     ok     ok     403    403
+            GET  /api/v1/patients/{patient}/safety-alerts   401    403    403    ok     ok     ok     403    403
+            GET  /api/v1/patients/{patient}/dosing-clearance 401   403    403    ok     ok     ok     403    403
+            GET  /api/v1/safety/alerts                      401    403    403    ok     ok     ok     403    403
+            GET  /api/v1/safety/alerts/{alert}              401    403    403    ok     ok     ok     403    403
+            POST /api/v1/safety/alerts/{alert}/acknowledgement 401 403    403    ok     ok     ok     403    403
             """;
 
     /** Routes in the matrix that no controller maps: Spring Security's filters and Actuator serve them. */
@@ -203,7 +239,8 @@ class AuthorizationMatrixTests {
         }
 
         boolean isJson() {
-            return isApi() || path.startsWith("/v3/") || path.startsWith("/actuator/");
+            // the questionnaire pages' autosave endpoints answer their script in JSON
+            return isApi() || path.startsWith("/v3/") || path.startsWith("/actuator/") || path.endsWith("/answers");
         }
 
         boolean changesState() {
@@ -286,6 +323,35 @@ class AuthorizationMatrixTests {
         invitationToken = tokenOf(newInvitation());
         matchTherapist = org.kapclinic.staff.TherapistFixtures.therapist(context, "AZ", "Aetna", "Tue 17:00-20:00", true, true)
                 .id().value().toString();
+    }
+
+    /** A fresh questionnaire link (kiosk, so no email) for a new record; returns the path token. */
+    private String newLink() {
+        var record = newPatient().id();
+        return TestAccounts.runAs(users.get(Subject.PRESCRIBER),
+                () -> context.getBean(org.kapclinic.assessments.Questionnaires.class).startKiosk(record, "phq9"));
+    }
+
+    /** An open questionnaire for this record; its id. */
+    private String newRequest(PatientId record) {
+        TestAccounts.runAs(users.get(Subject.PRESCRIBER),
+                () -> context.getBean(org.kapclinic.assessments.Questionnaires.class).startKiosk(record, "phq9"));
+        return jdbc.sql("SELECT id FROM questionnaire_request WHERE patient_id = :p ORDER BY created_at DESC LIMIT 1")
+                .param("p", record.value()).query(UUID.class).list().get(0).toString();
+    }
+
+    /** An open safety alert (a clinician's flag on a new record). */
+    private String newAlert() {
+        var record = newPatient().id();
+        return TestAccounts.runAs(users.get(Subject.PRESCRIBER),
+                () -> context.getBean(org.kapclinic.safety.SafetyAlerts.class).flag(record, false, "Matrix flag")).toString();
+    }
+
+    private String newAssessment() {
+        var record = newPatient().id();
+        return TestAccounts.runAs(users.get(Subject.PRESCRIBER),
+                () -> context.getBean(org.kapclinic.assessments.Assessments.class).recordByClinician(record, "mood",
+                        java.util.Map.of("1", 5), null, org.kapclinic.assessments.Channel.CLINICIAN)).id().toString();
     }
 
     /** A new inquiry through the public API, from its own client address. */
@@ -436,6 +502,10 @@ class AuthorizationMatrixTests {
                         : TestAccounts.create(context, Role.THERAPIST).id().value().toString();
                 case "holiday" -> "2032-02-03";
                 case "instrument" -> "phq9";
+                case "link" -> newLink();
+                case "request" -> newRequest(record == null ? ownRecord : record.id());
+                case "alert" -> newAlert();
+                case "assessment" -> newAssessment();
                 default -> throw new IllegalStateException("No fixture for {" + m.group(1) + "} in " + row.route());
             };
             m.appendReplacement(uri, Matcher.quoteReplacement(value));
@@ -497,6 +567,25 @@ class AuthorizationMatrixTests {
                     .param("counting", "BUSINESS_DAYS").param("version", String.valueOf(jdbc.sql(
                             "SELECT version FROM clinic_calendar WHERE id = 1").query(Long.class).optional().orElse(0L)));
             case "POST /admin/calendar/holidays" -> request.param("date", "2032-02-02").param("name", "Matrix day");
+            case "POST /q/{link}", "POST /q/{link}/answers", "POST /portal/questionnaires/{request}",
+                    "POST /portal/questionnaires/{request}/answers" -> request.param("item-1", "1");
+            case "POST /patients/{patient}/measures/links", "POST /patients/{patient}/measures/kiosk" ->
+                    request.param("instrument", "phq9");
+            case "GET /patients/{patient}/measures/enter" -> request.param("instrument", "madrs");
+            case "POST /patients/{patient}/measures/enter" -> {
+                request.param("instrument", "mood").param("item-1", "6");
+            }
+            case "POST /patients/{patient}/safety/flag" -> request.param("note", "Matrix concern");
+            case "POST /patients/{patient}/safety/clearance" -> request.param("note", "Matrix clearance");
+            case "POST /safety/alerts/{alert}/acknowledge" -> request.param("action", "CALLED_PATIENT");
+            case "POST /safety/settings/levels" -> request.param("level-suicidal-ideation", "SAME_DAY");
+            case "POST /safety/settings/duty" -> request.param("prescriberOnDuty", "");
+            case "POST /api/v1/patients/{patient}/assessments" -> request.contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"instrument\":\"mood\",\"answers\":{\"1\":5}}");
+            case "POST /api/v1/patients/{patient}/questionnaire-links" -> request.contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"instrument\":\"phq9\"}");
+            case "POST /api/v1/safety/alerts/{alert}/acknowledgement" -> request.contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"action\":\"CALLED_PATIENT\"}");
             case "POST /admin/matching" -> request.param("specialty", "30").param("preferences", "15")
                     .param("insurance", "20").param("language", "10").param("availability", "15").param("caseload", "10");
             default -> { }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.kapclinic.intake;
+package org.kapclinic.vocabulary;
 
 import java.util.List;
 

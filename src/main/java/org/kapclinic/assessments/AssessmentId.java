@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.kapclinic.assessments;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies one scored administration of an instrument. */
+public record AssessmentId(UUID value) {
+    public AssessmentId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,34 @@
+// Draws a patient's scores on one instrument with Chart.js: the scores, and dashed baseline, response and remission
+// lines. The data comes from the canvas's data-chart attribute; the table under the chart has every value too.
+(function () {
+  'use strict';
+  var canvas = document.getElementById('trajectory-chart');
+  if (!canvas || typeof Chart === 'undefined') { return; }
+  var data = JSON.parse(canvas.getAttribute('data-chart'));
+  var first = data.points.length ? data.points[0].x : 0;
+  var last = data.points.length ? data.points[data.points.length - 1].x : 0;
+  function line(label, y, color) {
+    return { label: label, data: [{ x: first, y: y }, { x: last, y: y }], borderColor: color, borderDash: [6, 4],
+      borderWidth: 1.5, pointRadius: 0, fill: false };
+  }
+  var datasets = [{ label: data.name, data: data.points, borderColor: '#1d4ed8', backgroundColor: '#1d4ed8',
+    pointRadius: 4, tension: 0 }];
+  if (data.baseline !== null) { datasets.push(line('Baseline', data.baseline, '#6b7280')); }
+  if (data.responseLine !== null) { datasets.push(line('Response (50% of baseline)', data.responseLine, '#15803d')); }
+  if (data.remissionLine !== null) { datasets.push(line('Remission', data.remissionLine, '#7c3aed')); }
+  var format = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  new Chart(canvas, {
+    type: 'line',
+    data: { datasets: datasets },
+    options: {
+      maintainAspectRatio: false,
+      animation: false,
+      parsing: true,
+      scales: {
+        x: { type: 'linear', ticks: { callback: function (v) { return format.format(new Date(v)); }, maxTicksLimit: 6 } },
+        y: { min: 0, suggestedMax: data.maximum === null ? undefined : data.maximum, title: { display: true, text: 'Total' } }
+      },
+      plugins: { tooltip: { callbacks: { title: function (items) { return format.format(new Date(items[0].parsed.x)); } } } }
+    }
+  });
+})();
