@@ -37,6 +37,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 public final class ClinicBench {
 
     static final String EMAIL = "intake@demo.kapclinic.test";
+    /** Measures and safety are clinical: the measures phase uses a prescriber's token. */
+    static final String CLINICIAN = "prescriber@demo.kapclinic.test";
     static final String PASSWORD = "demo-clinic-2026";
     static final List<String> STEMS = List.of("mock", "test", "fict", "synth", "demo", "sample", "dumm", "proto",
             "pseudo", "faux", "stub", "sim");
@@ -53,7 +55,7 @@ public final class ClinicBench {
     private final int patients = Integer.getInteger("bench.patients", 100_000);
     private final boolean tiny = patients < 10_000;
     private final List<String> dbs = list("bench.db", "h2");
-    private final List<String> phases = list("bench.phases", "search,signin,intake,sql,startup");
+    private final List<String> phases = list("bench.phases", "search,signin,intake,measures,sql,startup");
     private final List<String> kinds = list("bench.kinds", String.join(",", ALL_KINDS));
     private final List<Integer> concurrency = list("bench.concurrency", "1,4").stream().map(Integer::valueOf).toList();
     private final Duration seriesTime = Duration.ofSeconds(Integer.getInteger("bench.seconds", tiny ? 2 : 15));
@@ -133,6 +135,12 @@ public final class ClinicBench {
             }
             if (phases.contains("intake")) {
                 intake(load);
+            }
+            if (phases.contains("measures")) {
+                var clinicianToken = App.verb(jar, db, log, "admin", "token", "--email", CLINICIAN, "--name",
+                                "bench-clinician-" + stamp).lines().filter(l -> l.startsWith("kap_")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("admin token printed no token; see " + log));
+                measures(new Load(app.base, clinicianToken, requestTimeout));
             }
             if (phases.contains("sql")) {
                 sql(db, terms, workDir.resolve("explain.txt"));
@@ -278,6 +286,53 @@ public final class ClinicBench {
             var matches = load.run("matches", i -> load.bearerGet("/api/v1/inquiries/" + ids.get(i % ids.size()) + "/matches"),
                     200, c, seriesMax, seriesTime);
             row("GET /api/v1/inquiries/{id}/matches", c, matches.stats(), load);
+        }
+        line("");
+    }
+
+    // --- measures ---------------------------------------------------------------------------------------------------
+
+    private static String phq9(int i, int item9) {
+        return "{\"instrument\":\"phq9\",\"answers\":{\"1\":" + (i % 4) + ",\"2\":1,\"3\":2,\"4\":1,\"5\":0,"
+                + "\"6\":1,\"7\":" + (i % 3) + ",\"8\":0,\"9\":" + item9 + "}}";
+    }
+
+    /**
+     * Stored administrations over HTTP with a clinician's token: a negative PHQ-9 (score, insert, audit), a positive
+     * one (the same plus the safety alert raised or joined in the same transaction, and the page in the outbox), and
+     * the trajectory read.
+     */
+    private void measures(Load load) throws Exception {
+        var id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+        var patientIds = new ArrayList<String>();
+        var m = id.matcher(load.get("/api/v1/patients?q=&page=0"));
+        while (m.find() && patientIds.size() < 20) {
+            patientIds.add(m.group(1));
+        }
+        if (patientIds.isEmpty()) {
+            throw new IllegalStateException("No patients to measure");
+        }
+        load.run("warm-up assessments", i -> load.bearerPost("/api/v1/patients/" + patientIds.get(i % patientIds.size())
+                + "/assessments", phq9(i, 0)), 201, 1, seriesMax, warmup);
+        line("");
+        line("Measures over HTTP with a prescriber's token, over " + patientIds.size() + " patients: POST "
+                + "/api/v1/patients/{id}/assessments (score, insert, audit; when item 9 is positive also the safety alert "
+                + "raised or joined and the page queued, in the same transaction) and GET "
+                + "/api/v1/patients/{id}/trajectories/phq9 (audited read, response and remission).");
+        line("");
+        line("| request | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int c : concurrency) {
+            var negative = load.run("phq9 negative", i -> load.bearerPost("/api/v1/patients/"
+                    + patientIds.get(i % patientIds.size()) + "/assessments", phq9(i, 0)), 201, c, seriesMax, seriesTime);
+            row("POST assessments, PHQ-9 item 9 = 0", c, negative.stats(), load);
+            var positive = load.run("phq9 positive", i -> load.bearerPost("/api/v1/patients/"
+                    + patientIds.get(i % patientIds.size()) + "/assessments", phq9(i, 1 + i % 3)), 201, c, seriesMax,
+                    seriesTime);
+            row("POST assessments, PHQ-9 item 9 > 0 (alert)", c, positive.stats(), load);
+            var trajectories = load.run("trajectory", i -> load.bearerGet("/api/v1/patients/"
+                    + patientIds.get(i % patientIds.size()) + "/trajectories/phq9"), 200, c, seriesMax, seriesTime);
+            row("GET trajectories/phq9", c, trajectories.stats(), load);
         }
         line("");
     }

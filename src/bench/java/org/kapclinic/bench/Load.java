@@ -77,6 +77,13 @@ final class Load {
                 .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
+    /** A JSON POST with the bearer token. */
+    HttpRequest bearerPost(String path, String json) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(requestTimeout)
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
     /** GET with the bearer token. */
     HttpRequest bearerGet(String path) {
         return request(path);

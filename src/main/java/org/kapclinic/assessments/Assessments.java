@@ -90,7 +90,7 @@ public class Assessments {
 
     /** Every administration for a patient, oldest first; {@code instrument} narrows it to one. */
     @PreAuthorize(CLINICIANS)
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the read is audited
     public List<AssessmentView> history(PatientId patient, @Nullable String instrument) {
         patients.forCare(patient);
         if (instrument != null) {
@@ -103,7 +103,7 @@ public class Assessments {
 
     /** The signed-in patient's own scores for one instrument (the portal's progress view). */
     @PreAuthorize("hasRole('PATIENT')")
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the read is audited
     public List<AssessmentView> ownHistory(PatientId patient, String instrument) {
         patients.forCare(patient);
         catalogue.get(instrument);
@@ -113,14 +113,14 @@ public class Assessments {
 
     /** One instrument's chart data and status for a patient. */
     @PreAuthorize(CLINICIANS)
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the read is audited
     public Trajectory trajectory(PatientId patient, String instrument) {
         return rules.build(catalogue.get(instrument), history(patient, instrument));
     }
 
     /** A trajectory per instrument the patient has scores on, in catalogue order (the measures overview). */
     @PreAuthorize(CLINICIANS)
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the read is audited
     public List<Trajectory> trajectories(PatientId patient) {
         var all = history(patient, null);
         return catalogue.all().stream()
@@ -130,13 +130,13 @@ public class Assessments {
 
     /** The signed-in patient's own chart for one instrument. */
     @PreAuthorize("hasRole('PATIENT')")
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the read is audited
     public Trajectory ownTrajectory(PatientId patient, String instrument) {
         return rules.build(catalogue.get(instrument), ownHistory(patient, instrument));
     }
 
     @PreAuthorize(CLINICIANS)
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the read is audited
     public AssessmentView get(AssessmentId id) {
         var view = repository.find(id).orElseThrow(() -> new AssessmentNotFound(id));
         patients.forCare(view.patientId());

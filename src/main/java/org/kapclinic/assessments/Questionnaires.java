@@ -132,7 +132,7 @@ public class Questionnaires {
 
     /** Questionnaires sent to the patient, newest first. */
     @PreAuthorize(Assessments.CLINICIANS)
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the read is audited
     public List<QuestionnaireRequest> sentTo(PatientId patient) {
         patients.forCare(patient);
         audit.record(AuditRecord.patient("QUESTIONNAIRES_VIEWED", patient.value()));
@@ -169,7 +169,7 @@ public class Questionnaires {
 
     /** The signed-in patient's questionnaires still open. */
     @PreAuthorize("hasRole('PATIENT')")
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the read is audited
     public List<Answering> due() {
         var patient = ownPatient();
         audit.record(AuditRecord.patient("QUESTIONNAIRES_VIEWED", patient.value()).withDetails("portal"));

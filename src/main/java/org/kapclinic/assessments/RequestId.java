@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.kapclinic.assessments;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a questionnaire sent to a patient (secure link, kiosk or portal). */
-public record RequestId(UUID value) {
+public record RequestId(@JsonValue UUID value) {
     public RequestId {
         Objects.requireNonNull(value, "value");
     }

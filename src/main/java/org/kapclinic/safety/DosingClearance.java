@@ -57,7 +57,7 @@ public class DosingClearance {
     }
 
     @PreAuthorize(SafetyAlerts.CLINICIANS)
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the read is audited
     public Clearance check(PatientId patient, LocalDate day) {
         patients.forCare(patient);
         var zone = calendar.zone();

@@ -204,7 +204,7 @@ public class SafetyAlerts {
     }
 
     @PreAuthorize(CLINICIANS)
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the read is audited
     public Inbox inbox() {
         var me = currentUser.get();
         var roster = duty.current();
@@ -236,7 +236,7 @@ public class SafetyAlerts {
     }
 
     @PreAuthorize(CLINICIANS)
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the read is audited
     public AlertDetail detail(AlertId id) {
         var alert = readable(id);
         var label = alert.patientId() == null ? null
@@ -284,7 +284,7 @@ public class SafetyAlerts {
 
     /** The patient's alerts, newest first (the measures page and the API). */
     @PreAuthorize(CLINICIANS)
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the read is audited
     public List<Alert> forPatient(PatientId patient) {
         patients.forCare(patient);
         audit.record(AuditRecord.patient("SAFETY_ALERTS_VIEWED", patient.value()));
