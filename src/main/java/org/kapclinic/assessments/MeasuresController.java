@@ -35,10 +35,13 @@ class MeasuresController {
     private final Clock clock;
     private final ZoneId zone;
     private final JsonMapper json;
+    private final MeasurementSchedules schedules;
 
     MeasuresController(Assessments assessments, Questionnaires questionnaires, InstrumentCatalogue catalogue,
-            Patients patients, Clock clock, @Value("${kap.clinic.time-zone}") String zone, JsonMapper json) {
+            Patients patients, Clock clock, @Value("${kap.clinic.time-zone}") String zone, JsonMapper json,
+            MeasurementSchedules schedules) {
         this.json = json;
+        this.schedules = schedules;
         this.assessments = assessments;
         this.questionnaires = questionnaires;
         this.catalogue = catalogue;
@@ -53,6 +56,7 @@ class MeasuresController {
         banner(patient, model);
         model.addAttribute("trajectories", assessments.trajectories(patient));
         model.addAttribute("requests", questionnaires.sentTo(patient));
+        model.addAttribute("schedules", schedules.active(patient));
         model.addAttribute("selfReport", catalogue.all().stream().filter(Instruments::selfReport).toList());
         model.addAttribute("instruments", catalogue.all());
         model.addAttribute("names", catalogue.all().stream()
@@ -94,6 +98,34 @@ class MeasuresController {
             session.invalidate();
         }
         return "redirect:/q/" + token;
+    }
+
+    @PostMapping("/patients/{id}/measures/schedules")
+    String addSchedule(@PathVariable UUID id, @RequestParam String instrument,
+            @RequestParam(required = false) @Nullable String everyDays,
+            @RequestParam(required = false) @Nullable String firstDay, RedirectAttributes redirect) {
+        try {
+            int every = Integer.parseInt(everyDays == null ? "" : everyDays.strip());
+            var first = firstDay == null || firstDay.isBlank() ? LocalDate.now(clock.withZone(zone))
+                    : LocalDate.parse(firstDay.strip());
+            schedules.add(new PatientId(id), instrument, every, first);
+            redirect.addFlashAttribute("notice", Instruments.shortName(catalogue.get(instrument)) + " will be sent every "
+                    + every + (every == 1 ? " day" : " days") + " from " + first + ", at 09:00.");
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("problem", "Give the interval as a whole number of days, 1 to 365.");
+        } catch (java.time.format.DateTimeParseException e) {
+            redirect.addFlashAttribute("problem", "Give the first day as a date.");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            redirect.addFlashAttribute("problem", Dates.message(e));
+        }
+        return "redirect:/patients/" + id + "/measures";
+    }
+
+    @PostMapping("/patients/{id}/measures/schedules/{schedule}/end")
+    String endSchedule(@PathVariable UUID id, @PathVariable UUID schedule, RedirectAttributes redirect) {
+        schedules.end(new PatientId(id), schedule);
+        redirect.addFlashAttribute("notice", "Schedule ended. Questionnaires already sent still work.");
+        return "redirect:/patients/" + id + "/measures";
     }
 
     @PostMapping("/patients/{id}/measures/requests/{request}/cancel")

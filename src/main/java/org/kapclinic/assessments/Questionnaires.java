@@ -102,6 +102,35 @@ public class Questionnaires {
     }
 
     /**
+     * Sends a scheduled questionnaire (no signed-in user: the schedule's job). Emailed when the patient has an email
+     * address, and always listed in their portal. Not sent while the same instrument is still open for them, or when
+     * the record is voided. Returns whether one was sent.
+     */
+    boolean sendScheduled(PatientId patient, String instrumentCode) {
+        var now = clock.instant();
+        if (requests.openFor(patient, now).stream().anyMatch(r -> r.instrument().equals(instrumentCode))) {
+            return false;
+        }
+        var contact = directory.contact(patient).orElse(null);
+        if (contact == null || contact.voided()) {
+            return false;
+        }
+        var instrument = catalogue.get(instrumentCode);
+        var token = LinkTokens.newToken();
+        var request = new QuestionnaireRequest(new RequestId(UUID.randomUUID()), patient, instrument.code(), Channel.LINK,
+                QuestionnaireRequest.Status.OPEN, Map.of(), List.of(), contact.email(), now, "measurement schedule",
+                now.plus(settings.linkValidity()), contact.email() == null ? null : now.plus(settings.reminderAfter()),
+                null, null, null, null, 0);
+        requests.insert(request, LinkTokens.hash(token));
+        if (contact.email() != null) {
+            notifications.queueEmail(contact.email(), "A questionnaire from " + clinicName,
+                    linkEmail(token, request.expiresAt(), false));
+        }
+        events.publishEvent(new AssessmentEvents.QuestionnaireSent(request.id(), patient, instrument.code(), Channel.LINK));
+        return true;
+    }
+
+    /**
      * Opens a kiosk questionnaire for the patient on this device and returns its token. The caller then ends the
      * staff session, so leaving the kiosk needs a staff sign-in and the patient never sees a chart.
      */

@@ -27,6 +27,14 @@ public class PatientDirectory {
         }
     }
 
+    /** Where to send a patient a link, for a background job; {@code voided} records get nothing. */
+    public record Contact(@Nullable String email, boolean voided) {}
+
+    public Optional<Contact> contact(PatientId id) {
+        return jdbc.sql("SELECT email, voided_at FROM patient WHERE id = :id").param("id", id.value())
+                .query((rs, n) -> new Contact(rs.getString(1), rs.getObject(2) != null)).optional();
+    }
+
     /** "Family, Given · MRN" for a list row. */
     public record Label(String name, String mrn) {}
 

@@ -85,7 +85,7 @@ class SecurityConfiguration {
                         .requestMatchers("/safety/settings", "/safety/settings/**").hasAnyRole("ADMIN", "PRESCRIBER")
                         // Measures and safety are clinical: clinicians only (intake coordinators see demographics).
                         .requestMatchers("/safety", "/safety/**", "/patients/*/measures", "/patients/*/measures/**",
-                                "/patients/*/safety", "/patients/*/safety/**", "/api/v1/safety/**",
+                                "/patients/*/safety", "/patients/*/safety/**", "/patients/*/safety-plan", "/patients/*/safety-plan.pdf", "/api/v1/safety/**",
                                 "/api/v1/patients/*/assessments", "/api/v1/patients/*/trajectories/*",
                                 "/api/v1/patients/*/questionnaire-links", "/api/v1/patients/*/safety-alerts",
                                 "/api/v1/patients/*/dosing-clearance", "/api/v1/assessments/*")

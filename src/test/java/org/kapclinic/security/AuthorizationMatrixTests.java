@@ -189,12 +189,19 @@ class AuthorizationMatrixTests {
             POST /patients/{patient}/measures/links         login  403    403    redir  redir  redir  403    403
             POST /patients/{patient}/measures/kiosk         login  403    403    redir  redir  redir  403    403
             POST /patients/{patient}/measures/requests/{request}/cancel login 403 403 redir redir redir 403 403
+            POST /patients/{patient}/measures/schedules     login  403    403    redir  redir  redir  403    403
+            POST /patients/{patient}/measures/schedules/{schedule}/end login 403 403 redir redir redir 403 403
             GET  /patients/{patient}/measures/enter         login  403    403    ok     ok     ok     403    login
             POST /patients/{patient}/measures/enter         login  403    403    redir  redir  redir  403    403
             GET  /patients/{patient}/measures/{instrument}  login  403    403    ok     ok     ok     403    login
             GET  /patients/{patient}/safety                 login  403    403    ok     ok     ok     403    login
             POST /patients/{patient}/safety/flag            login  403    403    redir  redir  redir  403    403
             POST /patients/{patient}/safety/clearance       login  403    403    403    403    redir  403    403
+            GET  /patients/{patient}/safety-plan            login  403    403    ok     ok     ok     403    login
+            POST /patients/{patient}/safety-plan            login  403    403    redir  redir  redir  403    403
+            GET  /patients/{patient}/safety-plan.pdf        login  403    403    ok     ok     ok     403    login
+            GET  /portal/safety-plan                        login  403    403    403    403    403    ok     login
+            GET  /portal/safety-plan.pdf                    login  403    403    403    403    403    ok     login
             GET  /safety                                    login  403    403    ok     ok     ok     403    login
             GET  /safety/alerts/{alert}                     login  403    403    ok     ok     ok     403    login
             POST /safety/alerts/{alert}/acknowledge         login  403    403    redir  redir  redir  403    403
@@ -345,6 +352,12 @@ class AuthorizationMatrixTests {
         var record = newPatient().id();
         return TestAccounts.runAs(users.get(Subject.PRESCRIBER),
                 () -> context.getBean(org.kapclinic.safety.SafetyAlerts.class).flag(record, false, "Matrix flag")).toString();
+    }
+
+    private String newSchedule(PatientId record) {
+        return TestAccounts.runAs(users.get(Subject.PRESCRIBER), () -> context.getBean(
+                org.kapclinic.assessments.MeasurementSchedules.class).add(record, "phq9", 7,
+                java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")).plusDays(1))).toString();
     }
 
     private String newAssessment() {
@@ -506,6 +519,7 @@ class AuthorizationMatrixTests {
                 case "request" -> newRequest(record == null ? ownRecord : record.id());
                 case "alert" -> newAlert();
                 case "assessment" -> newAssessment();
+                case "schedule" -> newSchedule(record.id());
                 default -> throw new IllegalStateException("No fixture for {" + m.group(1) + "} in " + row.route());
             };
             m.appendReplacement(uri, Matcher.quoteReplacement(value));
@@ -572,10 +586,14 @@ class AuthorizationMatrixTests {
             case "POST /patients/{patient}/measures/links", "POST /patients/{patient}/measures/kiosk" ->
                     request.param("instrument", "phq9");
             case "GET /patients/{patient}/measures/enter" -> request.param("instrument", "madrs");
+            case "POST /patients/{patient}/measures/schedules" -> request.param("instrument", "gad7")
+                    .param("everyDays", "7");
             case "POST /patients/{patient}/measures/enter" -> {
                 request.param("instrument", "mood").param("item-1", "6");
             }
             case "POST /patients/{patient}/safety/flag" -> request.param("note", "Matrix concern");
+            case "POST /patients/{patient}/safety-plan" -> request.param("warningSigns", "Not sleeping")
+                    .param("professionals", "988");
             case "POST /patients/{patient}/safety/clearance" -> request.param("note", "Matrix clearance");
             case "POST /safety/alerts/{alert}/acknowledge" -> request.param("action", "CALLED_PATIENT");
             case "POST /safety/settings/levels" -> request.param("level-suicidal-ideation", "SAME_DAY");

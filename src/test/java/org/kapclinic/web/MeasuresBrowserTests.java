@@ -240,4 +240,28 @@ class MeasuresBrowserTests {
         assertThat(page.locator("#save-status")).containsText("1 answer");
         violations.addAll(Browser.accessibilityViolations(page, "portal questionnaire"));
     }
+
+    @Test
+    void aClinicianWritesTheSafetyPlanAndThePatientReadsItInThePortal() {
+        var pat = jdbc.sql("SELECT id FROM patient WHERE email = 'patient@demo.kapclinic.test'").query(UUID.class).single();
+        var clinician = newPage(1280, 900);
+        Browser.signIn(clinician, THERAPIST);
+        clinician.navigate("/patients/" + pat + "/safety-plan");
+        assertThat(clinician.getByLabel("5. Professionals and agencies to contact in a crisis")).containsText("988");
+        button(clinician, "Save the plan").click();
+        assertThat(clinician.locator("#warningSigns-error")).hasText("Write at least one step with the patient.");
+        clinician.getByLabel("1. Warning signs").fill("Not sleeping\nCancelling plans with friends");
+        clinician.getByLabel("7. Reasons for living").fill("My niece");
+        button(clinician, "Save the plan").click();
+        assertThat(clinician.getByRole(AriaRole.STATUS)).containsText("Safety plan saved as version 1");
+        Browser.screenshot(clinician, "safety-plan-staff");
+
+        var phone = newPage(390, 844);
+        Browser.signIn(phone, "patient@demo.kapclinic.test");
+        phone.navigate("/portal/safety-plan");
+        assertThat(phone.locator(".plan-steps")).containsText("Cancelling plans with friends");
+        assertThat(phone.locator(".plan-steps")).containsText("My niece");
+        violations.addAll(Browser.accessibilityViolations(phone, "portal safety plan"));
+        Browser.screenshot(phone, "safety-plan-portal");
+    }
 }
