@@ -2,8 +2,10 @@
 // lines. The data comes from the canvas's data-chart attribute; the table under the chart has every value too.
 (function () {
   'use strict';
-  var canvas = document.getElementById('trajectory-chart');
-  if (!canvas || typeof Chart === 'undefined') { return; }
+  if (typeof Chart === 'undefined') { return; }
+  document.querySelectorAll('canvas[data-chart]').forEach(draw);
+
+  function draw(canvas) {
   var data = JSON.parse(canvas.getAttribute('data-chart'));
   var first = data.points.length ? data.points[0].x : 0;
   var last = data.points.length ? data.points[data.points.length - 1].x : 0;
@@ -31,4 +33,5 @@
       plugins: { tooltip: { callbacks: { title: function (items) { return format.format(new Date(items[0].parsed.x)); } } } }
     }
   });
+  }
 })();

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kapclinic.audit.AuditRecord;
 import org.kapclinic.audit.AuditTrail;
+import org.kapclinic.patients.PatientDirectory;
 import org.kapclinic.patients.PatientId;
 import org.kapclinic.patients.Patients;
 import org.kapclinic.security.CurrentUser;
@@ -38,10 +39,12 @@ public class Assessments {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TrajectoryRules rules;
+    private final PatientDirectory directory;
 
     Assessments(InstrumentCatalogue catalogue, AssessmentRepository repository, Patients patients,
             CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-            OutcomeSettings outcomes) {
+            OutcomeSettings outcomes, PatientDirectory directory) {
+        this.directory = directory;
         this.catalogue = catalogue;
         this.repository = repository;
         this.patients = patients;
@@ -101,16 +104,6 @@ public class Assessments {
         return repository.forPatient(patient, instrument);
     }
 
-    /** The signed-in patient's own scores for one instrument (the portal's progress view). */
-    @PreAuthorize("hasRole('PATIENT')")
-    @Transactional // not read-only: the read is audited
-    public List<AssessmentView> ownHistory(PatientId patient, String instrument) {
-        patients.forCare(patient);
-        catalogue.get(instrument);
-        audit.record(AuditRecord.patient("ASSESSMENTS_VIEWED", patient.value()).withDetails("portal " + instrument));
-        return repository.forPatient(patient, instrument);
-    }
-
     /** One instrument's chart data and status for a patient. */
     @PreAuthorize(CLINICIANS)
     @Transactional // not read-only: the read is audited
@@ -128,11 +121,19 @@ public class Assessments {
                 .filter(t -> !t.empty()).toList();
     }
 
-    /** The signed-in patient's own chart for one instrument. */
+    /** The signed-in patient's own self-report trajectories (the portal's progress page). */
     @PreAuthorize("hasRole('PATIENT')")
     @Transactional // not read-only: the read is audited
-    public Trajectory ownTrajectory(PatientId patient, String instrument) {
-        return rules.build(catalogue.get(instrument), ownHistory(patient, instrument));
+    public List<Trajectory> ownTrajectories() {
+        var patient = directory.byAccount(currentUser.get().id().value())
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException(
+                        "No patient record is linked to this account."));
+        patients.forCare(patient);
+        audit.record(AuditRecord.patient("ASSESSMENTS_VIEWED", patient.value()).withDetails("portal progress"));
+        var all = repository.forPatient(patient, null);
+        return catalogue.all().stream().filter(Instruments::selfReport)
+                .map(i -> rules.build(i, all.stream().filter(a -> a.instrument().equals(i.code())).toList()))
+                .filter(t -> !t.empty()).toList();
     }
 
     @PreAuthorize(CLINICIANS)

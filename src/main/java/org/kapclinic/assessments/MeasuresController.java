@@ -203,22 +203,9 @@ class MeasuresController {
         model.addAttribute("instrument", instrument);
         var trajectory = assessments.trajectory(patient, code);
         model.addAttribute("trajectory", trajectory);
-        model.addAttribute("chartJson", chartJson(trajectory));
+        model.addAttribute("chartJson", TrajectoryChart.json(json, trajectory));
         model.addAttribute("zone", zone);
         return "assessments/trajectory";
-    }
-
-    /** What trajectory.js draws: points as epoch milliseconds and totals, and the horizontal lines. */
-    private String chartJson(Trajectory t) {
-        var chart = new java.util.LinkedHashMap<String, @Nullable Object>();
-        chart.put("name", t.name());
-        chart.put("points", t.points().stream().filter(p -> p.total() != null)
-                .map(p -> Map.of("x", p.at().toEpochMilli(), "y", p.total())).toList());
-        chart.put("baseline", t.baseline());
-        chart.put("responseLine", t.responseLine());
-        chart.put("remissionLine", t.remissionLine());
-        chart.put("maximum", t.maximum());
-        return json.writeValueAsString(chart);
     }
 
     private void banner(PatientId patient, Model model) {

@@ -30,9 +30,14 @@ class QuestionnaireController {
     private final Questionnaires questionnaires;
     private final InstrumentCatalogue catalogue;
     private final ZoneId zone;
+    private final Assessments assessments;
+    private final tools.jackson.databind.json.JsonMapper json;
 
     QuestionnaireController(Questionnaires questionnaires, InstrumentCatalogue catalogue,
-            @Value("${kap.clinic.time-zone}") String zone) {
+            @Value("${kap.clinic.time-zone}") String zone, Assessments assessments,
+            tools.jackson.databind.json.JsonMapper json) {
+        this.assessments = assessments;
+        this.json = json;
         this.questionnaires = questionnaires;
         this.catalogue = catalogue;
         this.zone = ZoneId.of(zone);
@@ -78,6 +83,17 @@ class QuestionnaireController {
                 Dates.dateTime(a.request().expiresAt(), zone))).toList());
         model.addAttribute("resources", CrisisResource.ALL);
         return "assessments/portal-due";
+    }
+
+    /** The patient's own scores over time, in plain language, with the same charts and tables clinicians see. */
+    @GetMapping("/portal/progress")
+    String progress(Model model) {
+        var trajectories = assessments.ownTrajectories();
+        model.addAttribute("trajectories", trajectories);
+        model.addAttribute("charts", trajectories.stream().map(t -> TrajectoryChart.json(json, t)).toList());
+        model.addAttribute("zone", zone);
+        model.addAttribute("resources", CrisisResource.ALL);
+        return "assessments/portal-progress";
     }
 
     @GetMapping("/portal/questionnaires/{id}")

@@ -181,6 +181,7 @@ class AuthorizationMatrixTests {
             POST /q/{link}/answers                          ok     ok     ok     ok     ok     ok     ok     403
             # -- the portal's questionnaires: the signed-in patient's own ----------------------------------------
             GET  /portal/questionnaires                     login  403    403    403    403    403    ok     login
+            GET  /portal/progress                           login  403    403    403    403    403    ok     login
             GET  /portal/questionnaires/{request}           login  403    403    403    403    403    ok     login
             POST /portal/questionnaires/{request}           login  403    403    403    403    403    ok     403
             POST /portal/questionnaires/{request}/answers   401    403    403    403    403    403    ok     403

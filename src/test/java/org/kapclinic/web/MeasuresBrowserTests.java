@@ -264,4 +264,18 @@ class MeasuresBrowserTests {
         violations.addAll(Browser.accessibilityViolations(phone, "portal safety plan"));
         Browser.screenshot(phone, "safety-plan-portal");
     }
+
+    @Test
+    void thePatientSeesTheirOwnProgressWithAChartAndATable() {
+        var phone = newPage(390, 844);
+        Browser.signIn(phone, "patient@demo.kapclinic.test");
+        phone.navigate("/portal/progress");
+        var phq9 = phone.locator("article", new Page.LocatorOptions().setHasText("PHQ-9"));
+        assertThat(phq9.locator("tbody tr")).hasCount(9);
+        assertThat(phq9).containsText("Started at");
+        assertTrue((Boolean) phone.evaluate("() => document.querySelectorAll('canvas[data-chart]').length > 0"
+                + " && !!Chart.getChart(document.querySelector('canvas[data-chart]'))"), "Chart.js drew the progress chart");
+        violations.addAll(Browser.accessibilityViolations(phone, "portal progress"));
+        Browser.screenshot(phone, "portal-progress");
+    }
 }
