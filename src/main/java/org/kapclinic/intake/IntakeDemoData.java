@@ -42,7 +42,11 @@ class IntakeDemoData implements DemoDataContributor {
     private final Clock clock;
     private final CrisisScreen screen = new CrisisScreen();
 
-    IntakeDemoData(InquiryRepository inquiries, ClinicCalendar calendar, IntakeSettings settings, JdbcClient jdbc, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    IntakeDemoData(InquiryRepository inquiries, ClinicCalendar calendar, IntakeSettings settings, JdbcClient jdbc, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.inquiries = inquiries;
         this.calendar = calendar;
         this.settings = settings;
@@ -110,8 +114,11 @@ class IntakeDemoData implements DemoDataContributor {
             boolean urgent = result.finding() == CrisisFinding.POSITIVE;
             var deadlines = clockRules.deadlines(cal, submitted, urgent);
             var id = new InquiryId(UUID.randomUUID());
-            inquiries.insert(new InquiryRepository.Stored(id, InquiryReferences.fromSequence(inquiries.nextReferenceNumber()),
-                    inquiry, submitted, deadlines, urgent, result, s.age() < 18, DEMO_HASH_PREFIX + UUID.randomUUID(), null));
+            var reference = InquiryReferences.fromSequence(inquiries.nextReferenceNumber());
+            inquiries.insert(new InquiryRepository.Stored(id, reference, inquiry, submitted, deadlines, urgent, result,
+                    s.age() < 18, DEMO_HASH_PREFIX + UUID.randomUUID(), null));
+            // the same event a real submission publishes: the safety module raises the triage alert for it
+            events.publishEvent(new InquiryEvents.InquirySubmitted(id, reference, urgent, s.age() < 18, result.finding()));
             made++;
         }
         return made + " inquiries";

@@ -27,7 +27,7 @@ public record Alert(AlertId id, @Nullable UUID patientId, @Nullable UUID inquiry
 
     public String stepLabel() {
         return switch (step) {
-            case CARE_TEAM -> "Care team";
+            case CARE_TEAM -> patientId == null ? "Clinic triage (prescriber on duty)" : "Care team";
             case PRESCRIBER_ON_DUTY -> "Prescriber on duty";
             case ON_CALL -> "On-call clinician and clinical lead";
             default -> "Not yet paged";
