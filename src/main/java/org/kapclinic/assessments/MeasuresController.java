@@ -212,8 +212,4 @@ class MeasuresController {
         model.addAttribute("patient", patients.get(patient)); // audited: the banner shows the record
         model.addAttribute("today", LocalDate.now(clock.withZone(zone)));
     }
-
-    static @Nullable String nullIfBlank(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 }
