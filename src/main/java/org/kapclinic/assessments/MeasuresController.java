@@ -130,8 +130,12 @@ class MeasuresController {
 
     @PostMapping("/patients/{id}/measures/requests/{request}/cancel")
     String cancel(@PathVariable UUID id, @PathVariable UUID request, RedirectAttributes redirect) {
-        questionnaires.cancel(new PatientId(id), new RequestId(request));
-        redirect.addFlashAttribute("notice", "Questionnaire cancelled; its link no longer works.");
+        try {
+            questionnaires.cancel(new PatientId(id), new RequestId(request));
+            redirect.addFlashAttribute("notice", "Questionnaire cancelled; its link no longer works.");
+        } catch (LinkUnusable e) {
+            redirect.addFlashAttribute("problem", "That questionnaire was not found for this patient.");
+        }
         return "redirect:/patients/" + id + "/measures";
     }
 

@@ -234,4 +234,16 @@ class QuestionnaireLinkTests {
         return jdbc.sql("SELECT subject FROM email_outbox WHERE to_address = :to ORDER BY created_at")
                 .param("to", f.email()).query(String.class).list();
     }
+
+    @Test
+    void cancellingAnotherPatientsQuestionnaireIsRefusedWithAMessageNotAnError() throws Exception {
+        var f = CareTeamFixture.create(context);
+        var other = CareTeamFixture.create(context);
+        var token = send(other, "phq9");
+        var request = questionnaires.open(token).request().id();
+        mvc.perform(post("/patients/{id}/measures/requests/{r}/cancel", f.patient().value(), request.value())
+                        .with(csrf()).with(TestAccounts.as(f.therapist())))
+                .andExpect(status().is3xxRedirection());
+        assertThat(questionnaires.open(token).request().status()).isEqualTo(QuestionnaireRequest.Status.OPEN);
+    }
 }
