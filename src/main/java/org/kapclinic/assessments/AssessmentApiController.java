@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kapclinic.patients.PatientId;
+import org.kapclinic.web.FieldMessage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -53,10 +54,7 @@ class AssessmentApiController {
             return invalid(e.score().problems().stream()
                     .map(p -> Map.of("field", "answers." + p.item(), "message", p.message())).toList(), e.score().flags());
         } catch (IllegalArgumentException e) {
-            var text = e.getMessage() == null ? "Invalid request." : e.getMessage();
-            int colon = text.indexOf(": ");
-            return invalid(List.of(Map.of("field", colon > 0 ? text.substring(0, colon) : "request",
-                    "message", colon > 0 ? text.substring(colon + 2) : text)), List.of());
+            return invalid(List.of(error(FieldMessage.of(e, "request"))), List.of());
         }
     }
 
@@ -84,11 +82,12 @@ class AssessmentApiController {
             return ResponseEntity.status(HttpStatus.CREATED)
                     .body(Map.of("id", sent.id().value(), "sentTo", sent.sentTo(), "expiresAt", sent.expiresAt()));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            var text = e.getMessage() == null ? "Invalid request." : e.getMessage();
-            int colon = text.indexOf(": ");
-            return invalid(List.of(Map.of("field", colon > 0 ? text.substring(0, colon) : "patient",
-                    "message", colon > 0 ? text.substring(colon + 2) : text)), List.of());
+            return invalid(List.of(error(FieldMessage.of(e, "patient"))), List.of());
         }
+    }
+
+    private static Map<String, String> error(FieldMessage m) {
+        return Map.of("field", m.field(), "message", m.message());
     }
 
     private static ResponseEntity<ProblemDetail> invalid(List<Map<String, String>> errors, List<String> flags) {

@@ -19,8 +19,6 @@ final class Dates {
 
     /** "field: message" exceptions shown to a person: the message without its field prefix. */
     static String message(RuntimeException e) {
-        var text = e.getMessage() == null ? "That did not work." : e.getMessage();
-        int colon = text.indexOf(": ");
-        return colon > 0 && colon < 20 && text.substring(0, colon).matches("[a-zA-Z]+") ? text.substring(colon + 2) : text;
+        return org.kapclinic.web.FieldMessage.of(e, "").message();
     }
 }

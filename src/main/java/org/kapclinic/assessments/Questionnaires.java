@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Questionnaires {
 
     /** What a patient answers: the request and its instrument. */
-    public record Answering(QuestionnaireRequest request, Instrument instrument, String token) {}
+    public record Answering(QuestionnaireRequest request, Instrument instrument) {}
 
     public record SentLink(RequestId id, String sentTo, Instant expiresAt) {}
 
@@ -179,7 +179,7 @@ public class Questionnaires {
             audit.record(new AuditRecord("QUESTIONNAIRE_OPENED", AuditRecord.Outcome.SUCCESS,
                     request.patientId().value(), "QuestionnaireRequest", request.id().toString(), "again"));
         }
-        return new Answering(request, catalogue.get(request.instrument()), token);
+        return new Answering(request, catalogue.get(request.instrument()));
     }
 
     /** Saves the answers so far; raises alerts for any new safety answer at once. */
@@ -203,7 +203,7 @@ public class Questionnaires {
         var patient = ownPatient();
         audit.record(AuditRecord.patient("QUESTIONNAIRES_VIEWED", patient.value()).withDetails("portal"));
         return requests.openFor(patient, clock.instant()).stream()
-                .map(r -> new Answering(r, catalogue.get(r.instrument()), "")).toList();
+                .map(r -> new Answering(r, catalogue.get(r.instrument()))).toList();
     }
 
     @PreAuthorize("hasRole('PATIENT')")
@@ -212,7 +212,7 @@ public class Questionnaires {
         if (requests.markOpened(id, clock.instant())) {
             events.publishEvent(new AssessmentEvents.QuestionnaireOpened(id, request.patientId()));
         }
-        return new Answering(request, catalogue.get(request.instrument()), "");
+        return new Answering(request, catalogue.get(request.instrument()));
     }
 
     @PreAuthorize("hasRole('PATIENT')")

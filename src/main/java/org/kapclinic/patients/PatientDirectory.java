@@ -35,8 +35,8 @@ public class PatientDirectory {
                 .query((rs, n) -> new Contact(rs.getString(1), rs.getObject(2) != null)).optional();
     }
 
-    /** "Family, Given · MRN" for a list row. */
-    public record Label(String name, String mrn) {}
+    /** "Family, Given" and the MRN for a list row, with the care team for sorting out whose the row is. */
+    public record Label(String name, String mrn, CareTeam careTeam) {}
 
     private final JdbcClient jdbc;
 
@@ -62,12 +62,15 @@ public class PatientDirectory {
         if (ids.isEmpty()) {
             return labels;
         }
-        jdbc.sql("SELECT id, legal_family_name, legal_given_name, preferred_name, mrn FROM patient WHERE id IN (:ids)")
+        jdbc.sql("""
+                SELECT id, legal_family_name, legal_given_name, preferred_name, mrn, therapist_id, prescriber_id
+                FROM patient WHERE id IN (:ids)""")
                 .param("ids", ids)
                 .query(rs -> {
                     var preferred = rs.getString(4);
                     var name = rs.getString(2) + ", " + rs.getString(3) + (preferred == null ? "" : " (" + preferred + ")");
-                    labels.put(rs.getObject(1, UUID.class), new Label(name, rs.getString(5)));
+                    labels.put(rs.getObject(1, UUID.class), new Label(name, rs.getString(5),
+                            new CareTeam(rs.getObject(6, UUID.class), rs.getObject(7, UUID.class))));
                 });
         return labels;
     }

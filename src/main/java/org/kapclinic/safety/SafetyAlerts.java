@@ -128,18 +128,25 @@ public class SafetyAlerts {
     }
 
     private void raiseAll(PatientId patient, List<SafetyFinding> findings, String sourceType, UUID source, String by) {
-        // most severe first, so a finding of lower level joins the alert the more severe one raised
+        // each trigger's level read once; most severe first, so a lower finding joins the alert the severe one raised
+        var levelOf = new java.util.HashMap<String, AlertLevel>();
+        findings.forEach(f -> levelOf.computeIfAbsent(f.trigger(), levels::levelFor));
         var ordered = new ArrayList<>(findings);
-        ordered.sort(Comparator.comparing((SafetyFinding f) -> levels.levelFor(f.trigger()).rank()).reversed());
+        ordered.sort(Comparator.comparing((SafetyFinding f) -> levelOf.get(f.trigger()).rank()).reversed());
         for (var finding : ordered) {
-            raise(patient.value(), null, finding.trigger(), finding.detail(), sourceType, source, by);
+            raise(patient.value(), null, finding.trigger(), levelOf.get(finding.trigger()), finding.detail(),
+                    sourceType, source, by);
         }
     }
 
-    AlertId raise(@Nullable UUID patient, @Nullable UUID inquiry, String trigger, String detail, String sourceType,
-            @Nullable UUID source, String by) {
+    private AlertId raise(@Nullable UUID patient, @Nullable UUID inquiry, String trigger, String detail,
+            String sourceType, @Nullable UUID source, String by) {
+        return raise(patient, inquiry, trigger, levels.levelFor(trigger), detail, sourceType, source, by);
+    }
+
+    private AlertId raise(@Nullable UUID patient, @Nullable UUID inquiry, String trigger, AlertLevel level,
+            String detail, String sourceType, @Nullable UUID source, String by) {
         var now = clock.instant();
-        var level = levels.levelFor(trigger);
         var open = alerts.openFor(patient, inquiry);
         if (!open.isEmpty() && open.get(0).level().atLeast(level)) {
             return attach(open.get(0), trigger, level, detail, sourceType, source, by, Finding.Outcome.REPEAT, now);
@@ -217,20 +224,15 @@ public class SafetyAlerts {
         open.forEach(a -> addPatient(ids, a));
         acknowledged.forEach(a -> addPatient(ids, a));
         var labels = directory.labels(ids);
-        var openRows = new ArrayList<InboxRow>();
-        for (var alert : open) {
-            boolean mine = mine(alert, me, onDuty);
-            if (!careTeamOnly || mine) {
-                var label = alert.patientId() == null ? null : labels.get(alert.patientId());
-                openRows.add(new InboxRow(alert, label == null ? null : label.name(), label == null ? null : label.mrn(), mine));
-            }
-        }
+        java.util.function.Function<Alert, InboxRow> row = alert -> {
+            var label = alert.patientId() == null ? null : labels.get(alert.patientId());
+            return new InboxRow(alert, label == null ? null : label.name(), label == null ? null : label.mrn(),
+                    mine(alert, label, me, onDuty));
+        };
+        var openRows = new ArrayList<>(open.stream().map(row).filter(r -> !careTeamOnly || r.mine()).toList());
         openRows.sort(Comparator.comparing((InboxRow r) -> r.alert().level().rank()).reversed()
                 .thenComparing(r -> r.alert().raisedAt()));
-        var ackRows = acknowledged.stream().filter(a -> !careTeamOnly || mine(a, me, onDuty)).map(a -> {
-            var label = a.patientId() == null ? null : labels.get(a.patientId());
-            return new InboxRow(a, label == null ? null : label.name(), label == null ? null : label.mrn(), mine(a, me, onDuty));
-        }).toList();
+        var ackRows = acknowledged.stream().map(row).filter(r -> !careTeamOnly || r.mine()).toList();
         audit.record(AuditRecord.success("SAFETY_INBOX_VIEWED").withDetails(openRows.size() + " open"));
         return new Inbox(openRows, ackRows);
     }
@@ -313,11 +315,11 @@ public class SafetyAlerts {
         return alert;
     }
 
-    private boolean mine(Alert alert, ClinicUser me, boolean onDuty) {
+    private static boolean mine(Alert alert, PatientDirectory.@Nullable Label label, ClinicUser me, boolean onDuty) {
         if (alert.patientId() == null) {
             return true; // the clinic's triage: every clinician's
         }
-        var team = directory.careTeam(new PatientId(alert.patientId())).orElse(null);
+        var team = label == null ? null : label.careTeam();
         if (team == null || team.isEmpty()) {
             return true;
         }

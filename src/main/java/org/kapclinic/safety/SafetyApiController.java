@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kapclinic.patients.PatientId;
+import org.kapclinic.web.FieldMessage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -64,9 +65,8 @@ class SafetyApiController {
         try {
             safety.acknowledge(new AlertId(id), action, body.note(), body.quietDays());
         } catch (IllegalArgumentException e) {
-            var text = e.getMessage() == null ? "" : e.getMessage();
-            int colon = text.indexOf(": ");
-            return invalid(colon > 0 ? text.substring(0, colon) : "note", colon > 0 ? text.substring(colon + 2) : text);
+            var m = FieldMessage.of(e, "note");
+            return invalid(m.field(), m.message());
         }
         return ResponseEntity.ok(safety.detail(new AlertId(id)).alert());
     }

@@ -13,6 +13,7 @@ import org.kapclinic.patients.Patients;
 import org.kapclinic.security.CurrentUser;
 import org.kapclinic.security.Role;
 import org.kapclinic.security.UserAccounts;
+import org.kapclinic.web.FieldMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -98,9 +99,8 @@ class SafetyController {
                 redirect.addFlashAttribute("notice", "Alert acknowledged: " + chosen.label() + ".");
                 return "redirect:/safety";
             } catch (IllegalArgumentException e) {
-                var text = e.getMessage() == null ? "" : e.getMessage();
-                int colon = text.indexOf(": ");
-                errors.put(colon > 0 ? text.substring(0, colon) : "note", colon > 0 ? text.substring(colon + 2) : text);
+                var m = FieldMessage.of(e, "note");
+                errors.put(m.field(), m.message());
             } catch (AlertAlreadyAcknowledged e) {
                 redirect.addFlashAttribute("problem", e.getBody().getDetail());
                 return "redirect:/safety/alerts/" + id;
@@ -201,8 +201,6 @@ class SafetyController {
     }
 
     private static String message(RuntimeException e) {
-        var text = e.getMessage() == null ? "That did not work." : e.getMessage();
-        int colon = text.indexOf(": ");
-        return colon > 0 && colon < 20 ? text.substring(colon + 2) : text;
+        return FieldMessage.of(e, "").message();
     }
 }

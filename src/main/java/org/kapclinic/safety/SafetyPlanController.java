@@ -11,6 +11,7 @@ import org.kapclinic.patients.PatientId;
 import org.kapclinic.patients.PatientView;
 import org.kapclinic.patients.Patients;
 import org.kapclinic.vocabulary.CrisisResource;
+import org.kapclinic.web.FieldMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -74,10 +75,9 @@ class SafetyPlanController {
             redirect.addFlashAttribute("notice", "Safety plan saved as version " + saved.version() + ".");
             return "redirect:/patients/" + id + "/safety-plan";
         } catch (IllegalArgumentException e) {
-            var text = e.getMessage() == null ? "" : e.getMessage();
-            int colon = text.indexOf(": ");
+            var m = FieldMessage.of(e, "warningSigns");
             var errors = new LinkedHashMap<String, String>();
-            errors.put(colon > 0 ? text.substring(0, colon) : "warningSigns", colon > 0 ? text.substring(colon + 2) : text);
+            errors.put(m.field(), m.message());
             model.addAttribute("errors", errors);
             model.addAttribute("steps", steps);
             model.addAttribute("problem", "The plan was not saved; see the note below. Everything you typed is still here.");
