@@ -186,8 +186,10 @@ class MeasuresController {
             }
         }
         if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", form.errors());
-            model.addAttribute("flags", java.util.List.of());
+            // not stored (a bad date or value): still name every item that needs attention, and the safety flags
+            var score = catalogue.score(instrument, form.answers());
+            model.addAttribute("errors", form.withProblems(score.problems()));
+            model.addAttribute("flags", score.flags());
         }
         banner(patient, model);
         model.addAttribute("instrument", definition);
