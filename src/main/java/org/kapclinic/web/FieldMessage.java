@@ -11,7 +11,7 @@ public record FieldMessage(String field, String message) {
     public static FieldMessage of(RuntimeException e, String fallbackField) {
         var text = e.getMessage() == null ? "That did not work." : e.getMessage();
         int colon = text.indexOf(": ");
-        if (colon > 0 && colon < 30 && text.substring(0, colon).matches("[a-zA-Z]+")) {
+        if (colon > 0 && colon < 30 && text.substring(0, colon).matches("[a-zA-Z][a-zA-Z-]*")) {
             return new FieldMessage(text.substring(0, colon), text.substring(colon + 2));
         }
         return new FieldMessage(fallbackField, text);

@@ -219,6 +219,33 @@ class AuthorizationMatrixTests {
             GET  /api/v1/safety/alerts                      401    403    403    ok     ok     ok     403    403
             GET  /api/v1/safety/alerts/{alert}              401    403    403    ok     ok     ok     403    403
             POST /api/v1/safety/alerts/{alert}/acknowledgement 401 403    403    ok     ok     ok     403    403
+            # -- evaluation and eligibility: clinicians read; prescribers evaluate; nurses and prescribers keep the
+            # -- medication lists; the patient signs consents in the portal or on a tablet; admins publish consents
+            GET  /patients/{patient}/evaluation             login  403    403    ok     ok     ok     403    login
+            POST /patients/{patient}/evaluation             login  403    403    403    403    redir  403    403
+            POST /patients/{patient}/evaluation/history     login  403    403    403    403    redir  403    403
+            POST /patients/{patient}/evaluation/trials      login  403    403    403    403    redir  403    403
+            POST /patients/{patient}/evaluation/trials/{trial}/void login 403 403 403 403  redir  403    403
+            POST /patients/{patient}/evaluation/screening   login  403    403    403    403    redir  403    403
+            POST /patients/{patient}/evaluation/decision    login  403    403    403    403    redir  403    403
+            POST /patients/{patient}/evaluation/decision/{decision}/amend login 403 403 403 403 redir 403 403
+            GET  /patients/{patient}/medications            login  403    403    ok     ok     ok     403    login
+            POST /patients/{patient}/medications            login  403    403    403    redir  redir  403    403
+            POST /patients/{patient}/medications/{medication}/stop login 403 403 403   redir  redir  403    403
+            POST /patients/{patient}/medications/reconcile  login  403    403    403    redir  redir  403    403
+            POST /patients/{patient}/allergies              login  403    403    403    redir  redir  403    403
+            POST /patients/{patient}/allergies/{allergy}/remove login 403 403    403    redir  redir  403    403
+            GET  /patients/{patient}/consents               login  403    403    ok     ok     ok     403    login
+            GET  /patients/{patient}/consents/{consentKind}/tablet login 403 403 ok    ok     ok     403    login
+            POST /patients/{patient}/consents/{consentKind}/tablet login 403 403 redir redir  redir  403    403
+            GET  /portal/consents                           login  403    403    403    403    403    ok     login
+            GET  /portal/consents/{consentKind}             login  403    403    403    403    403    ok     login
+            POST /portal/consents/{consentKind}             login  403    403    403    403    403    redir  403
+            GET  /admin/consents                            login  ok     403    403    403    403    403    login
+            POST /admin/consents                            login  redir  403    403    403    403    403    403
+            GET  /eligibility/dose-floors                   login  403    403    ok     ok     ok     403    login
+            POST /eligibility/dose-floors                   login  403    403    403    403    redir  403    403
+            GET  /api/v1/patients/{patient}/eligibility     401    403    403    ok     ok     ok     403    403
             """;
 
     /** Routes in the matrix that no controller maps: Spring Security's filters and Actuator serve them. */
@@ -366,6 +393,35 @@ class AuthorizationMatrixTests {
         return TestAccounts.runAs(users.get(Subject.PRESCRIBER),
                 () -> context.getBean(org.kapclinic.assessments.Assessments.class).recordByClinician(record, "mood",
                         java.util.Map.of("1", 5), null, org.kapclinic.assessments.Channel.CLINICIAN)).id().toString();
+    }
+
+    /** Eligibility fixtures for a record, made by a prescriber: a trial, a signed decision, a medication, an allergy. */
+    private String eligibilityFixture(PatientId record, String kind) {
+        var prescriber = users.get(Subject.PRESCRIBER);
+        var evaluations = context.getBean(org.kapclinic.eligibility.Evaluations.class);
+        var medications = context.getBean(org.kapclinic.eligibility.Medications.class);
+        return TestAccounts.runAs(prescriber, () -> switch (kind) {
+            case "trial" -> evaluations.addTrial(record, new org.kapclinic.eligibility.Evaluations.TrialForm("sertraline",
+                    new java.math.BigDecimal("100"), 8, org.kapclinic.eligibility.Adherence.ALL_DAYS,
+                    org.kapclinic.eligibility.TrialOutcome.NO_RESPONSE, false, true, null)).id().toString();
+            case "decision" -> {
+                openEvaluation(record);
+                yield evaluations.sign(record, org.kapclinic.eligibility.Decision.Outcome.NOT_ELIGIBLE, "Matrix decision",
+                        null).id().toString();
+            }
+            case "medication" -> medications.add(record, "sertraline", "100 mg", List.of()).id().toString();
+            default -> medications.addAllergy(record, "penicillin", "rash").id().toString();
+        });
+    }
+
+    /** An open evaluation for the record, for the routes that change one. */
+    private void openEvaluation(PatientId record) {
+        try {
+            TestAccounts.runAs(users.get(Subject.PRESCRIBER), () -> context.getBean(
+                    org.kapclinic.eligibility.Evaluations.class).start(record, org.kapclinic.eligibility.Modality.ESKETAMINE));
+        } catch (IllegalArgumentException alreadyOpen) {
+            // the PATIENT column reuses one record: its evaluation may be open from an earlier cell
+        }
     }
 
     /** A new inquiry through the public API, from its own client address. */
@@ -521,6 +577,11 @@ class AuthorizationMatrixTests {
                 case "alert" -> newAlert();
                 case "assessment" -> newAssessment();
                 case "schedule" -> newSchedule(record.id());
+                case "trial" -> eligibilityFixture(record.id(), "trial");
+                case "decision" -> eligibilityFixture(record.id(), "decision");
+                case "medication" -> eligibilityFixture(record.id(), "medication");
+                case "allergy" -> eligibilityFixture(record.id(), "allergy");
+                case "consentKind" -> "treatment";
                 default -> throw new IllegalStateException("No fixture for {" + m.group(1) + "} in " + row.route());
             };
             m.appendReplacement(uri, Matcher.quoteReplacement(value));
@@ -607,6 +668,41 @@ class AuthorizationMatrixTests {
                     .content("{\"action\":\"CALLED_PATIENT\"}");
             case "POST /admin/matching" -> request.param("specialty", "30").param("preferences", "15")
                     .param("insurance", "20").param("language", "10").param("availability", "15").param("caseload", "10");
+            case "POST /patients/{patient}/evaluation" -> request.param("modality", "ESKETAMINE");
+            case "POST /patients/{patient}/evaluation/history" -> {
+                openEvaluation(record.id());
+                request.param("modality", "ESKETAMINE").param("ect", "NONE").param("tms", "NONE")
+                        .param("episodeStart", "2025-01-10").param("severity", "SEVERE").param("version", "0");
+            }
+            case "POST /patients/{patient}/evaluation/trials" -> request.param("drug", "sertraline")
+                    .param("maxDailyMg", "100").param("weeksAtDose", "8").param("adherence", "ALL_DAYS")
+                    .param("outcome", "NO_RESPONSE").param("currentEpisode", "true");
+            case "POST /patients/{patient}/evaluation/trials/{trial}/void" -> request.param("reason", "Entered twice");
+            case "POST /patients/{patient}/evaluation/screening" -> {
+                openEvaluation(record.id());
+                for (var item : org.kapclinic.eligibility.ScreeningItem.values()) {
+                    request.param(item.code(), "absent");
+                }
+            }
+            case "POST /patients/{patient}/evaluation/decision" -> {
+                openEvaluation(record.id());
+                request.param("outcome", "NOT_ELIGIBLE").param("reasons", "Matrix reasons").param("confirm", "true");
+            }
+            case "POST /patients/{patient}/evaluation/decision/{decision}/amend" -> request.param("outcome", "NOT_ELIGIBLE")
+                    .param("reasons", "Matrix reasons").param("amendmentReason", "Matrix amendment");
+            case "POST /patients/{patient}/medications" -> request.param("name", "lisinopril").param("dose", "10 mg");
+            case "POST /patients/{patient}/medications/{medication}/stop",
+                    "POST /patients/{patient}/allergies/{allergy}/remove" -> request.param("reason", "Entered in error");
+            case "POST /patients/{patient}/allergies" -> request.param("substance", "latex").param("reaction", "rash");
+            case "POST /patients/{patient}/consents/{consentKind}/tablet", "POST /portal/consents/{consentKind}" ->
+                    request.param("agreed", "true").param("signerName", "Matrix Signer").param("version", String.valueOf(
+                            jdbc.sql("SELECT MAX(version) FROM consent_document WHERE kind = 'TREATMENT'")
+                                    .query(Integer.class).single()));
+            case "POST /admin/consents" -> request.param("kind", "telehealth").param("title", "Telehealth")
+                    .param("body", "Matrix telehealth text, revision " + UUID.randomUUID());
+            case "POST /eligibility/dose-floors" -> request.param("drug", "matrix-" + UUID.randomUUID().toString()
+                    .substring(0, 8)).param("drugClass", "SSRI").param("minDailyMg", "10").param("source", "Matrix");
+            case "GET /api/v1/patients/{patient}/eligibility" -> openEvaluation(record.id());
             default -> { }
         }
     }

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.kapclinic.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.kapclinic.TestDatabases;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Evaluation in a real browser: the prescriber takes the demo portal patient's open esketamine evaluation through the
+ * trial table, history, screening and medication reconciliation to a signed decision, meeting field errors on the way
+ * with nothing typed lost; the patient signs a consent in the portal on a phone.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabases.class)
+@ActiveProfiles("demo")
+class EvaluationBrowserTests {
+
+    private static final String PRESCRIBER = "prescriber@demo.kapclinic.test";
+    private static final String PATIENT = "patient@demo.kapclinic.test";
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final List<BrowserContext> contexts = new ArrayList<>();
+    private final List<String> pageErrors = new ArrayList<>();
+    private final List<Browser.Violation> violations = new ArrayList<>();
+
+    @BeforeAll
+    static void launchBrowser() {
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void closeContexts() {
+        contexts.forEach(BrowserContext::close);
+        assertTrue(pageErrors.isEmpty(), () -> "The browser reported errors:\n" + String.join("\n", pageErrors));
+        var blocking = violations.stream().filter(Browser.Violation::blocking).toList();
+        assertTrue(blocking.isEmpty(), () -> "Serious accessibility violations:\n" + blocking);
+    }
+
+    private Page newPage(int width, int height) {
+        var context = browser.newContext("http://localhost:" + port, width, height);
+        contexts.add(context);
+        var page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                pageErrors.add(page.url() + ": console error: " + m.text());
+            }
+        });
+        page.onPageError(e -> pageErrors.add(page.url() + ": script error: " + e));
+        page.onResponse(r -> {
+            if (r.status() >= 400) {
+                pageErrors.add(page.url() + ": HTTP " + r.status() + " for " + r.url());
+            }
+        });
+        return page;
+    }
+
+    private static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private static Locator screeningRow(Page page, String label) {
+        return page.locator("#screening-form tbody tr", new Page.LocatorOptions().setHasText(label));
+    }
+
+    @Test
+    void aPrescriberEvaluatesTheDemoPatientToASignedDecision() {
+        var patient = jdbc.sql("SELECT id FROM patient WHERE email = :e").param("e", PATIENT).query(UUID.class).single();
+        var page = newPage(1280, 1000);
+        Browser.signIn(page, PRESCRIBER);
+        page.navigate("/patients/" + patient);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Evaluation").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Evaluation and eligibility"))).isVisible();
+        assertThat(page.locator("#trd-summary")).containsText("TRD criteria met");
+        assertThat(page.locator("#trial-table")).containsText("Dose 5 mg/day is below the minimum adequate 10 mg/day.");
+        assertThat(page.locator("#blockers")).containsText("Complete the contraindication screening.");
+        violations.addAll(Browser.accessibilityViolations(page, "evaluation"));
+        Browser.screenshot(page, "evaluation-open");
+
+        // a mistyped trial comes back with the message next to the field and everything typed still there
+        page.getByLabel("Drug (generic name)").fill("duloxetine");
+        page.getByLabel("Highest daily dose (mg)").fill("60");
+        page.getByLabel("Weeks at that dose").fill("eight");
+        page.getByLabel("Adherence").selectOption("MOST_DAYS");
+        page.getByLabel("Outcome", new Page.GetByLabelOptions().setExact(true)).selectOption("NO_RESPONSE");
+        button(page, "Add the trial").click();
+        assertThat(page.locator("#weeksAtDose-error")).hasText("give a whole number.");
+        assertThat(page.getByLabel("Drug (generic name)")).hasValue("duloxetine");
+        assertThat(page.getByLabel("Adherence")).hasValue("MOST_DAYS");
+        page.getByLabel("Weeks at that dose").fill("8");
+        button(page, "Add the trial").click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Trial added.");
+        assertThat(page.locator("#trd-summary")).containsText("3 adequate failed trials");
+
+        page.getByLabel("Baseline severity (Maudsley)").selectOption("SEVERE");
+        page.getByLabel("Spravato REMS patient enrolment date (esketamine only)").fill("2026-11-02");
+        button(page, "Save history").click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("History saved.");
+        assertThat(page.locator("#maudsley-total")).containsText("moderate");
+
+        // a relative contraindication without a sign-off reason is refused next to its row
+        for (var no : page.locator("#screening-form").getByLabel("No", new Locator.GetByLabelOptions().setExact(true)).all()) {
+            no.check();
+        }
+        screeningRow(page, "Uncontrolled hypertension").getByLabel("Yes", new Locator.GetByLabelOptions().setExact(true)).check();
+        button(page, "Save the screening").click();
+        assertThat(screeningRow(page, "Uncontrolled hypertension").locator(".field-error"))
+                .containsText("a relative contraindication needs your sign-off");
+        assertThat(screeningRow(page, "Uncontrolled hypertension").getByLabel("Yes", new Locator.GetByLabelOptions().setExact(true))).isChecked();
+        screeningRow(page, "Uncontrolled hypertension").getByRole(AriaRole.TEXTBOX)
+                .fill("Treated; 132/84 in clinic today. Recheck before each dose.");
+        button(page, "Save the screening").click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Screening saved.");
+        assertThat(page.locator("#blockers")).containsText("Reconcile the medications");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Medications").setExact(true)).first().click();
+        page.getByLabel("Medication", new Page.GetByLabelOptions().setExact(true)).fill("tramadol");
+        page.getByLabel("Dose and frequency").fill("50 mg as needed");
+        button(page, "Add the medication").click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Added tramadol (Opioid).");
+        button(page, "Reviewed both lists with the patient: reconcile").click();
+        assertThat(page.locator("#reconciliation")).containsText("at evaluation");
+        violations.addAll(Browser.accessibilityViolations(page, "medications"));
+        Browser.screenshot(page, "medications");
+
+        page.navigate("/patients/" + patient + "/evaluation");
+        assertThat(page.locator("#blockers")).hasCount(0);
+        page.locator("#decision-form").getByLabel("Eligible with conditions", new Locator.GetByLabelOptions().setExact(true)).check();
+        page.getByLabel("Reasons", new Page.GetByLabelOptions().setExact(true))
+                .fill("Three adequate failed trials this episode; hypertension treated.");
+        page.getByLabel("Conditions (for \"eligible with conditions\")").fill("Blood pressure under 140/90 before each dose.");
+        button(page, "Sign the decision").click();
+        assertThat(page.locator("#confirm-error, .field-error").first()).containsText("tick the box to sign");
+        assertThat(page.getByLabel("Conditions (for \"eligible with conditions\")"))
+                .hasValue("Blood pressure under 140/90 before each dose.");
+        page.getByLabel("I sign this decision", new Page.GetByLabelOptions().setExact(false)).check();
+        button(page, "Sign the decision").click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Decision signed.");
+        assertThat(page.locator("#decisions")).containsText("Eligible with conditions");
+        assertThat(page.locator("#decisions")).containsText("relative Uncontrolled hypertension (signed off:");
+        assertThat(page.locator("#decision-form")).hasCount(0);
+        Browser.screenshot(page, "evaluation-decided");
+    }
+
+    @Test
+    void thePatientSignsAConsentInThePortalOnAPhone() {
+        var phone = newPage(390, 844);
+        Browser.signIn(phone, PATIENT);
+        phone.navigate("/portal/consents");
+        phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Read and sign Telehealth")).click();
+        button(phone, "Sign").click();
+        assertThat(phone.locator("#agreed-error")).containsText("tick the box");
+        phone.getByLabel("Type your full name to sign").fill("Pat Portalson");
+        phone.getByLabel("I have read this document and I agree to it.").check();
+        violations.addAll(Browser.accessibilityViolations(phone, "consent"));
+        Browser.screenshot(phone, "consent-phone");
+        button(phone, "Sign").click();
+        assertThat(phone.getByRole(AriaRole.STATUS)).hasText("Telehealth: signed. Thank you.");
+        assertThat(phone.locator("#portal-consents li", new Page.LocatorOptions().setHasText("Telehealth")))
+                .containsText("Signed");
+        var width = (Number) phone.evaluate("document.documentElement.scrollWidth");
+        assertTrue(width.intValue() <= 390, "The consent list is " + width + " px wide on a 390 px phone");
+    }
+}
