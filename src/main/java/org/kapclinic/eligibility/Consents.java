@@ -112,7 +112,9 @@ public class Consents {
     }
 
     /** The kinds {@code modality} needs that the patient has not signed at their latest version. */
-    List<ConsentKind> missing(PatientId patient, Modality modality) {
+    @PreAuthorize(DoseFloors.CLINICIANS)
+    @Transactional(readOnly = true)
+    public List<ConsentKind> missing(PatientId patient, Modality modality) {
         var status = status(patient);
         return ConsentKind.requiredFor(modality).stream()
                 .filter(k -> status.stream().noneMatch(s -> s.document().kind() == k && s.current())).toList();

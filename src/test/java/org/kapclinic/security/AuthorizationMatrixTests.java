@@ -246,6 +246,18 @@ class AuthorizationMatrixTests {
             GET  /eligibility/dose-floors                   login  403    403    ok     ok     ok     403    login
             POST /eligibility/dose-floors                   login  403    403    403    403    redir  403    403
             GET  /api/v1/patients/{patient}/eligibility     401    403    403    ok     ok     ok     403    403
+            # -- treatment plans: clinicians read; prescribers plan, approve and change; staff read protocols, admins edit
+            GET  /patients/{patient}/plan                   login  403    403    ok     ok     ok     403    login
+            POST /patients/{patient}/plan                   login  403    403    403    403    redir  403    403
+            POST /patients/{patient}/plan/{draftPlan}/approve login 403  403    403    403    redir  403    403
+            POST /patients/{patient}/plan/{plan}/items/{item}/move login 403 403 403  403    redir  403    403
+            POST /patients/{patient}/plan/{plan}/items/{item}/cancel login 403 403 403 403   redir  403    403
+            POST /patients/{patient}/plan/{plan}/doses      login  403    403    403    403    redir  403    403
+            POST /patients/{patient}/plan/{plan}/end        login  403    403    403    403    redir  403    403
+            GET  /protocols                                 login  ok     403    ok     ok     ok     403    login
+            GET  /protocols/{protocol}                      login  ok     403    ok     ok     ok     403    login
+            POST /protocols/{protocol}                      login  redir  403    403    403    403    403    403
+            GET  /api/v1/patients/{patient}/treatment-plans 401    403    403    ok     ok     ok     403    403
             """;
 
     /** Routes in the matrix that no controller maps: Spring Security's filters and Actuator serve them. */
@@ -412,6 +424,23 @@ class AuthorizationMatrixTests {
             case "medication" -> medications.add(record, "sertraline", "100 mg", List.of()).id().toString();
             default -> medications.addAllergy(record, "penicillin", "rash").id().toString();
         });
+    }
+
+    private String lastPlan;
+
+    /** A plan for the record (a fresh eligible patient when the PATIENT column reuses its own); its id. */
+    private String planFixture(PatientId record, boolean approved) {
+        var target = record.equals(ownRecord) ? newPatient().id() : record;
+        var prescriber = users.get(Subject.PRESCRIBER);
+        lastPlan = (approved ? org.kapclinic.treatmentplans.PlanFixtures.approved(context, target, prescriber)
+                : org.kapclinic.treatmentplans.PlanFixtures.draft(context, target, prescriber)).toString();
+        return lastPlan;
+    }
+
+    /** The first dosing session of the plan made last. */
+    private String lastPlanItem() {
+        return jdbc.sql("SELECT id FROM treatment_plan_item WHERE plan_id = :p AND kind = 'DOSING' ORDER BY at LIMIT 1")
+                .param("p", UUID.fromString(lastPlan)).query(UUID.class).single().toString();
     }
 
     /** An open evaluation for the record, for the routes that change one. */
@@ -582,6 +611,10 @@ class AuthorizationMatrixTests {
                 case "medication" -> eligibilityFixture(record.id(), "medication");
                 case "allergy" -> eligibilityFixture(record.id(), "allergy");
                 case "consentKind" -> "treatment";
+                case "draftPlan" -> planFixture(record.id(), false);
+                case "plan" -> planFixture(record.id(), true);
+                case "item" -> lastPlanItem();
+                case "protocol" -> "maintenance";
                 default -> throw new IllegalStateException("No fixture for {" + m.group(1) + "} in " + row.route());
             };
             m.appendReplacement(uri, Matcher.quoteReplacement(value));
@@ -703,6 +736,25 @@ class AuthorizationMatrixTests {
             case "POST /eligibility/dose-floors" -> request.param("drug", "matrix-" + UUID.randomUUID().toString()
                     .substring(0, 8)).param("drugClass", "SSRI").param("minDailyMg", "10").param("source", "Matrix");
             case "GET /api/v1/patients/{patient}/eligibility" -> openEvaluation(record.id());
+            case "POST /patients/{patient}/plan" -> request.param("templateCode", "iv-ketamine-series")
+                    .param("start", org.kapclinic.treatmentplans.PlanFixtures.businessDayAfter(context, 7).toString());
+            case "POST /patients/{patient}/plan/{plan}/items/{item}/move" -> request.param("date",
+                    org.kapclinic.treatmentplans.PlanFixtures.businessDayAfter(context, 60).toString())
+                    .param("time", "10:00").param("reason", "Matrix move");
+            case "POST /patients/{patient}/plan/{plan}/items/{item}/cancel" -> request.param("reason", "Matrix cancel");
+            case "POST /patients/{patient}/plan/{plan}/doses" -> request.param("date",
+                    org.kapclinic.treatmentplans.PlanFixtures.businessDayAfter(context, 60).toString())
+                    .param("reason", "Matrix dose");
+            case "POST /patients/{patient}/plan/{plan}/end" -> request.param("endDecision", "STOP")
+                    .param("endNote", "Matrix end");
+            case "POST /protocols/{protocol}" -> {
+                var row2 = jdbc.sql("SELECT version, definition FROM protocol_template WHERE code = 'maintenance'")
+                        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+                request.param("name", "Maintenance (IV ketamine), configurable interval")
+                        .param("description", "Maintenance infusions at an interval set when the plan is made.")
+                        .param("evidence", "Matrix").param("active", "true").param("definition", row2[1])
+                        .param("version", row2[0]);
+            }
             default -> { }
         }
     }

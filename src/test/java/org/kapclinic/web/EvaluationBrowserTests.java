@@ -47,6 +47,9 @@ class EvaluationBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.kapclinic.calendar.ClinicCalendar calendar;
+
     private final List<BrowserContext> contexts = new ArrayList<>();
     private final List<String> pageErrors = new ArrayList<>();
     private final List<Browser.Violation> violations = new ArrayList<>();
@@ -174,6 +177,43 @@ class EvaluationBrowserTests {
         assertThat(page.locator("#decisions")).containsText("relative Uncontrolled hypertension (signed off:");
         assertThat(page.locator("#decision-form")).hasCount(0);
         Browser.screenshot(page, "evaluation-decided");
+
+        // the consents an esketamine plan needs, signed on the clinic tablet
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Consents").setExact(true)).first().click();
+        for (var title : List.of("Consent to treatment", "Communication by email and text")) {
+            page.locator("#consent-table tr", new Page.LocatorOptions().setHasText(title))
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Sign on tablet")).click();
+            assertThat(page.locator(".kiosk-banner")).containsText("please hand this to");
+            page.getByLabel("I have read this document and I agree to it.").check();
+            page.getByLabel("Type your full name to sign").fill("Pat Portalson");
+            button(page, "Sign").click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("signed on the tablet");
+        }
+
+        // a plan from the label's esketamine template, approved, with its generated sessions
+        page.navigate("/patients/" + patient + "/plan");
+        page.getByLabel("Esketamine for TRD (label schedule)", new Page.GetByLabelOptions().setExact(false)).check();
+        page.getByLabel("First dosing day").fill(firstMondayAfterAWeek());
+        button(page, "Make the draft").click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Draft plan made");
+        assertThat(page.locator("#plan-sessions tbody tr")).hasCount(17); // 16 dosing sessions and the re-evaluation after induction
+        assertThat(page.locator("#plan-sessions")).containsText("56 mg (2 devices)");
+        assertThat(page.locator("#plan-sessions")).containsText("End of the 4-week induction");
+        assertThat(page.locator("#plan-measures")).containsText("24 h after dose 1");
+        button(page, "Approve the plan").click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Plan approved.");
+        assertThat(page.locator("#plan-summary")).containsText("Approved");
+        violations.addAll(Browser.accessibilityViolations(page, "plan"));
+        Browser.screenshot(page, "plan-approved");
+    }
+
+    /** A Monday at least a week away that the clinic is open (a holiday Monday moves on a week). */
+    private String firstMondayAfterAWeek() {
+        var day = java.time.LocalDate.now(calendar.zone()).plusDays(7);
+        while (day.getDayOfWeek() != java.time.DayOfWeek.MONDAY || !calendar.current().isBusinessDay(day)) {
+            day = day.plusDays(1);
+        }
+        return day.toString();
     }
 
     @Test

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.kapclinic.treatmentplans;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.kapclinic.calendar.ClinicCalendar;
+import org.kapclinic.patients.PatientId;
+import org.kapclinic.patients.Patients;
+import org.kapclinic.security.CurrentUser;
+import org.kapclinic.security.Role;
+import org.kapclinic.web.FieldMessage;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The treatment-plan page: make a draft from a template, approve it, change it with reasons, end it. */
+@Controller
+class PlanController {
+
+    private final TreatmentPlans plans;
+    private final ProtocolTemplates templates;
+    private final Patients patients;
+    private final ClinicCalendar calendar;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    PlanController(TreatmentPlans plans, ProtocolTemplates templates, Patients patients, ClinicCalendar calendar,
+            CurrentUser currentUser, Clock clock) {
+        this.plans = plans;
+        this.templates = templates;
+        this.patients = patients;
+        this.calendar = calendar;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    @GetMapping("/patients/{id}/plan")
+    String page(@PathVariable UUID id, Model model) {
+        var patient = new PatientId(id);
+        var all = plans.plans(patient);
+        var current = all.stream().filter(TreatmentPlan::open).findFirst().orElse(null);
+        model.addAttribute("patient", patients.get(patient));
+        model.addAttribute("today", LocalDate.now(clock.withZone(calendar.zone())));
+        model.addAttribute("zone", calendar.zone());
+        model.addAttribute("plan", current);
+        model.addAttribute("past", all.stream().filter(p -> p != current).toList());
+        model.addAttribute("blockers", current != null && current.status() == TreatmentPlan.Status.DRAFT
+                ? plans.approvalBlockers(patient, current.modality()) : java.util.List.of());
+        model.addAttribute("templates", templates.all().stream().filter(ProtocolTemplate::active).toList());
+        model.addAttribute("prescriber", currentUser.get().hasRole(Role.PRESCRIBER));
+        model.addAttribute("endDecisions", TreatmentPlan.EndDecision.values());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+            model.addAttribute("form", "");
+            model.addAttribute("typed", Map.of());
+        }
+        model.addAttribute("none", Map.of());
+        return "treatmentplans/plan";
+    }
+
+    @PostMapping("/patients/{id}/plan")
+    String create(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
+            RedirectAttributes redirect) {
+        return attempt(id, "create", form, model, redirect, "Draft plan made: check the schedule, then approve it.",
+                () -> plans.create(new PatientId(id), new TreatmentPlans.NewPlan(form.getOrDefault("templateCode", ""),
+                        date("start", form.get("start")), time("doseTime", form.get("doseTime")),
+                        time("therapyTime", form.get("therapyTime")), integer("everyDays", form.get("everyDays")))));
+    }
+
+    @PostMapping("/patients/{id}/plan/{plan}/approve")
+    String approve(@PathVariable UUID id, @PathVariable UUID plan, Model model, RedirectAttributes redirect) {
+        return attempt(id, "approve", Map.of(), model, redirect, "Plan approved.",
+                () -> plans.approve(new PatientId(id), plan));
+    }
+
+    @PostMapping("/patients/{id}/plan/{plan}/items/{item}/move")
+    String move(@PathVariable UUID id, @PathVariable UUID plan, @PathVariable UUID item,
+            @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        form.put("item", item.toString());
+        return attempt(id, "move", form, model, redirect, "Moved; the change is in the plan's history.",
+                () -> plans.move(new PatientId(id), plan, item, date("date", form.get("date")),
+                        time("date", form.get("time")), form.get("reason")));
+    }
+
+    @PostMapping("/patients/{id}/plan/{plan}/items/{item}/cancel")
+    String cancel(@PathVariable UUID id, @PathVariable UUID plan, @PathVariable UUID item,
+            @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        form.put("item", item.toString());
+        return attempt(id, "cancel", form, model, redirect, "Cancelled; the change is in the plan's history.",
+                () -> plans.cancel(new PatientId(id), plan, item, form.get("reason")));
+    }
+
+    @PostMapping("/patients/{id}/plan/{plan}/doses")
+    String addDose(@PathVariable UUID id, @PathVariable UUID plan, @RequestParam Map<String, String> form, Model model,
+            RedirectAttributes redirect) {
+        return attempt(id, "dose", form, model, redirect, "Dosing session added.",
+                () -> plans.addDose(new PatientId(id), plan, date("date", form.get("date")),
+                        time("date", form.get("time")), form.get("reason")));
+    }
+
+    @PostMapping("/patients/{id}/plan/{plan}/end")
+    String end(@PathVariable UUID id, @PathVariable UUID plan, @RequestParam Map<String, String> form, Model model,
+            RedirectAttributes redirect) {
+        return attempt(id, "end", form, model, redirect, "Plan ended.", () -> {
+            TreatmentPlan.EndDecision decision = null;
+            if (form.get("endDecision") != null && !form.get("endDecision").isBlank()) {
+                try {
+                    decision = TreatmentPlan.EndDecision.valueOf(form.get("endDecision"));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("endDecision: choose one of the options.");
+                }
+            }
+            plans.end(new PatientId(id), plan, decision, form.get("endNote"));
+        });
+    }
+
+    private String attempt(UUID id, String formName, Map<String, String> form, Model model, RedirectAttributes redirect,
+            String notice, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", notice);
+            return "redirect:/patients/" + id + "/plan";
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            var m = e instanceof IllegalStateException ? new FieldMessage("form", e.getMessage())
+                    : FieldMessage.of(e, "form");
+            model.addAttribute("errors", Map.of(m.field(), m.message()));
+            model.addAttribute("form", formName);
+            model.addAttribute("typed", form);
+            model.addAttribute("problem", "Nothing was saved: " + m.message());
+            return page(id, model);
+        }
+    }
+
+    static @Nullable LocalDate date(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + ": give a date as YYYY-MM-DD.");
+        }
+    }
+
+    static @Nullable LocalTime time(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + ": give a time as HH:MM.");
+        }
+    }
+
+    static @Nullable Integer integer(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + ": give a whole number of days.");
+        }
+    }
+}
