@@ -84,7 +84,25 @@ public final class ScheduleGenerator {
         measures(definition, request, doses, lastDoseOfPhase, items);
         reevaluations(definition, request, doses, lastDoseOfPhase, items);
         items.sort(Comparator.comparing((PlannedItem i) -> i.at().toInstant()).thenComparing(i -> i.kind().ordinal()));
-        return List.copyOf(items);
+        return merged(items);
+    }
+
+    /** Measurement points at the same moment with the same label become one point with all their instruments. */
+    private static List<PlannedItem> merged(List<PlannedItem> sorted) {
+        var out = new ArrayList<PlannedItem>();
+        for (var item : sorted) {
+            var last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && item.kind() == PlannedItem.Kind.ASSESSMENT && last.kind() == PlannedItem.Kind.ASSESSMENT
+                    && last.at().toInstant().equals(item.at().toInstant()) && last.label().equals(item.label())) {
+                var instruments = new ArrayList<>(last.instruments());
+                item.instruments().stream().filter(i -> !instruments.contains(i)).forEach(instruments::add);
+                out.set(out.size() - 1, new PlannedItem(last.kind(), last.at(), last.label(), last.doseNumber(),
+                        last.phase(), List.copyOf(instruments), last.dose()));
+            } else {
+                out.add(item);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static void measures(ProtocolDefinition definition, Request request, List<ZonedDateTime> doses,

@@ -64,9 +64,9 @@ class ScheduleGeneratorTests {
         assertThat(madrs).anySatisfy(i -> assertThat(i.label()).isEqualTo("End of Induction (weeks 1-4)"));
         var reevaluation = of(items, PlannedItem.Kind.REEVALUATION).get(0);
         assertThat(reevaluation.at().toLocalDate()).isEqualTo(MONDAY.plusDays(25));
-        // PHQ-9 and GAD-7 before every dosing session
-        assertThat(of(items, PlannedItem.Kind.ASSESSMENT).stream()
-                .filter(i -> i.instruments().equals(List.of("phq9", "gad7")) && i.label().startsWith("Before"))).hasSize(16);
+        // PHQ-9 and GAD-7, the ASQ and the mood rating before every dosing session, as one point each
+        assertThat(of(items, PlannedItem.Kind.ASSESSMENT).stream().filter(i -> i.label().startsWith("Before")))
+                .hasSize(16).allSatisfy(i -> assertThat(i.instruments()).containsExactly("phq9", "gad7", "asq", "mood"));
     }
 
     @Test
@@ -92,7 +92,7 @@ class ScheduleGeneratorTests {
                 MONDAY.plusDays(14), MONDAY.plusDays(17));
         var fourth = doses.get(3).at();
         assertThat(of(items, PlannedItem.Kind.ASSESSMENT)).anySatisfy(i -> {
-            assertThat(i.instruments()).containsExactly("madrs");
+            assertThat(i.instruments()).containsExactly("mood", "madrs");
             assertThat(i.at()).isEqualTo(fourth.plusHours(24));
             assertThat(i.label()).isEqualTo("24 h after dose 4");
         });
