@@ -88,8 +88,17 @@ class SecurityConfiguration {
                                 "/patients/*/safety", "/patients/*/safety/**", "/patients/*/safety-plan", "/patients/*/safety-plan.pdf", "/api/v1/safety/**",
                                 "/api/v1/patients/*/assessments", "/api/v1/patients/*/trajectories/*",
                                 "/api/v1/patients/*/questionnaire-links", "/api/v1/patients/*/safety-alerts",
-                                "/api/v1/patients/*/dosing-clearance", "/api/v1/assessments/*")
+                                "/api/v1/patients/*/dosing-clearance", "/api/v1/assessments/*",
+                                "/patients/*/evaluation", "/patients/*/evaluation/**", "/patients/*/medications",
+                                "/patients/*/medications/**", "/patients/*/allergies", "/patients/*/allergies/**",
+                                "/patients/*/consents", "/patients/*/consents/**", "/patients/*/plan", "/patients/*/plan/**",
+                                "/eligibility/**", "/api/v1/patients/*/eligibility", "/api/v1/patients/*/treatment-plans")
                         .hasAnyRole("THERAPIST", "NURSE", "PRESCRIBER")
+                        .requestMatchers("/protocols", "/protocols/**").hasAnyRole("ADMIN", "THERAPIST", "NURSE", "PRESCRIBER")
+                        .requestMatchers("/schedule/staff", "/schedule/staff/**")
+                        .hasAnyRole("ADMIN", "INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")
+                        .requestMatchers("/schedule", "/schedule/**", "/appointments/**")
+                        .hasAnyRole("INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")
                         .requestMatchers("/portal/**").hasRole("PATIENT")
                         .requestMatchers("/staff/**")
                         .hasAnyRole("ADMIN", "INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")

@@ -64,6 +64,18 @@ public class ProtocolTemplates {
         return jdbc.sql("SELECT * FROM protocol_template WHERE code = :c").param("c", code).query(this::map).optional();
     }
 
+    /** Dosing and observation minutes of the first active template for a modality, for booking a chair. */
+    public record Durations(int dosingMinutes, int observationMinutes) {}
+
+    @Transactional(readOnly = true)
+    public Durations durations(Modality modality) {
+        return jdbc.sql("SELECT * FROM protocol_template WHERE modality = :m AND active ORDER BY code").param("m",
+                        modality.name()).query(this::map).list().stream().findFirst()
+                .map(t -> new Durations(t.definition().dosingMinutes(), t.definition().observationMinutes()))
+                // no active template: the label's 2 h of observation is the safe default (REFERENCE.md 1.3)
+                .orElse(new Durations(40, 120));
+    }
+
     /** Parses and checks a definition; the message names what is wrong ("definition: phases[1]..."). */
     public ProtocolDefinition parse(String definitionJson, Modality modality) {
         ProtocolDefinition d;

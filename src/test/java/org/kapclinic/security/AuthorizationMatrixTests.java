@@ -258,6 +258,20 @@ class AuthorizationMatrixTests {
             GET  /protocols/{protocol}                      login  ok     403    ok     ok     ok     403    login
             POST /protocols/{protocol}                      login  redir  403    403    403    403    403    403
             GET  /api/v1/patients/{patient}/treatment-plans 401    403    403    ok     ok     ok     403    403
+            # -- scheduling: bookers (coordinators and clinicians); admins set up places; staff blocks by admins and coordinators
+            GET  /schedule                                  login  403    ok     ok     ok     ok     403    login
+            GET  /schedule/week                             login  403    ok     ok     ok     ok     403    login
+            GET  /schedule/staff                            login  ok     ok     ok     ok     ok     403    login
+            POST /schedule/staff                            login  redir  redir  403    403    403    403    403
+            POST /schedule/staff/{block}/remove             login  redir  redir  403    403    403    403    403
+            GET  /patients/{patient}/appointments           login  403    ok     ok     ok     ok     403    login
+            POST /patients/{patient}/appointments           login  403    redir  redir  redir  redir  403    403
+            POST /appointments/{appointment}/cancel         login  403    redir  redir  redir  redir  403    403
+            POST /appointments/{appointment}/reschedule     login  403    redir  redir  redir  redir  403    403
+            GET  /admin/locations                           login  ok     403    403    403    403    403    login
+            POST /admin/locations                           login  redir  403    403    403    403    403    403
+            POST /admin/locations/{location}/rooms          login  redir  403    403    403    403    403    403
+            POST /admin/chairs/{chair}/retire               login  redir  403    403    403    403    403    403
             """;
 
     /** Routes in the matrix that no controller maps: Spring Security's filters and Actuator serve them. */
@@ -427,6 +441,49 @@ class AuthorizationMatrixTests {
     }
 
     private String lastPlan;
+
+    private UUID matrixLocation;
+
+    /** A location with no therapy rooms, so bookings in the matrix never clash on a room. */
+    private UUID matrixLocation() {
+        if (matrixLocation == null) {
+            matrixLocation = newLocation();
+        }
+        return matrixLocation;
+    }
+
+    private UUID newLocation() {
+        return TestAccounts.runAs(admin, () -> context.getBean(org.kapclinic.scheduling.Locations.class)
+                .addLocation("Matrix " + UUID.randomUUID().toString().substring(0, 8), "Synthetic address"));
+    }
+
+    private String newChair() {
+        var locations = context.getBean(org.kapclinic.scheduling.Locations.class);
+        var location = newLocation();
+        TestAccounts.runAs(admin, () -> locations.addRoom(location, "Matrix treatment room",
+                org.kapclinic.scheduling.Place.RoomKind.TREATMENT, 1));
+        return jdbc.sql("SELECT c.id FROM treatment_chair c JOIN clinic_room r ON r.id = c.room_id WHERE r.location_id = :l")
+                .param("l", location).query(UUID.class).single().toString();
+    }
+
+    private String newBlock() {
+        TestAccounts.runAs(admin, () -> context.getBean(org.kapclinic.scheduling.StaffBlocks.class).add(
+                users.get(Subject.NURSE).id().value(), matrixLocation(), org.kapclinic.scheduling.StaffBlock.Kind.NURSE_SHIFT,
+                org.kapclinic.treatmentplans.PlanFixtures.businessDayAfter(context, 3), java.time.LocalTime.of(8, 0),
+                java.time.LocalTime.of(12, 0), 1));
+        return jdbc.sql("SELECT id FROM staff_block WHERE location_id = :l AND removed_at IS NULL ORDER BY created_at DESC"
+                + " LIMIT 1").param("l", matrixLocation()).query(UUID.class).single().toString();
+    }
+
+    /** A therapy appointment for a new record at the matrix location. */
+    private String newAppointment() {
+        var record = newPatient().id();
+        return TestAccounts.runAs(intake, () -> context.getBean(org.kapclinic.scheduling.Appointments.class).book(
+                new org.kapclinic.scheduling.Appointments.NewAppointment(record,
+                        org.kapclinic.scheduling.AppointmentType.THERAPY, null, matrixLocation(), null, null, null,
+                        org.kapclinic.treatmentplans.PlanFixtures.businessDayAfter(context, 5), java.time.LocalTime.of(10, 0),
+                        null))).id().toString();
+    }
 
     /** A plan for the record (a fresh eligible patient when the PATIENT column reuses its own); its id. */
     private String planFixture(PatientId record, boolean approved) {
@@ -615,6 +672,10 @@ class AuthorizationMatrixTests {
                 case "plan" -> planFixture(record.id(), true);
                 case "item" -> lastPlanItem();
                 case "protocol" -> "maintenance";
+                case "block" -> newBlock();
+                case "appointment" -> newAppointment();
+                case "location" -> newLocation().toString();
+                case "chair" -> newChair();
                 default -> throw new IllegalStateException("No fixture for {" + m.group(1) + "} in " + row.route());
             };
             m.appendReplacement(uri, Matcher.quoteReplacement(value));
@@ -747,6 +808,22 @@ class AuthorizationMatrixTests {
                     .param("reason", "Matrix dose");
             case "POST /patients/{patient}/plan/{plan}/end" -> request.param("endDecision", "STOP")
                     .param("endNote", "Matrix end");
+            case "POST /schedule/staff" -> request.param("kind", "NURSE_SHIFT")
+                    .param("account", users.get(Subject.NURSE).id().value().toString())
+                    .param("location", matrixLocation().toString())
+                    .param("date", org.kapclinic.treatmentplans.PlanFixtures.businessDayAfter(context, 4).toString())
+                    .param("starts", "08:00").param("ends", "12:00");
+            case "POST /patients/{patient}/appointments" -> request.param("type", "THERAPY")
+                    .param("location", matrixLocation().toString())
+                    .param("date", org.kapclinic.treatmentplans.PlanFixtures.businessDayAfter(context, 6).toString())
+                    .param("time", "11:00");
+            case "POST /appointments/{appointment}/cancel" -> request.param("reason", "Matrix cancel");
+            case "POST /appointments/{appointment}/reschedule" -> request.param("date",
+                    org.kapclinic.treatmentplans.PlanFixtures.businessDayAfter(context, 8).toString())
+                    .param("time", "15:00").param("reason", "Matrix reschedule");
+            case "POST /admin/locations" -> request.param("name", "Matrix place").param("address", "Synthetic");
+            case "POST /admin/locations/{location}/rooms" -> request.param("roomName", "Matrix room")
+                    .param("kind", "TREATMENT").param("chairs", "2");
             case "POST /protocols/{protocol}" -> {
                 var row2 = jdbc.sql("SELECT version, definition FROM protocol_template WHERE code = 'maintenance'")
                         .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();

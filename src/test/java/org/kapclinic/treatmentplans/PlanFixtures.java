@@ -79,8 +79,13 @@ public final class PlanFixtures {
 
     /** A draft IV-series plan for an eligible patient; its id. */
     public static UUID draft(ApplicationContext context, PatientId patient, ClinicUser prescriber) {
+        return draft(context, patient, prescriber, 7);
+    }
+
+    /** A draft IV-series plan whose first dose is the first business day at least {@code days} ahead. */
+    public static UUID draft(ApplicationContext context, PatientId patient, ClinicUser prescriber, int days) {
         eligible(context, patient, prescriber, Modality.IV_KETAMINE);
-        var start = businessDayAfter(context, 7);
+        var start = businessDayAfter(context, days);
         return TestAccounts.runAs(prescriber, () -> context.getBean(TreatmentPlans.class).create(patient,
                 new TreatmentPlans.NewPlan("iv-ketamine-series", start, LocalTime.of(9, 0), LocalTime.of(13, 0), null)))
                 .id();
@@ -88,7 +93,11 @@ public final class PlanFixtures {
 
     /** An approved IV-series plan; its id. */
     public static UUID approved(ApplicationContext context, PatientId patient, ClinicUser prescriber) {
-        var id = draft(context, patient, prescriber);
+        return approved(context, patient, prescriber, 7);
+    }
+
+    public static UUID approved(ApplicationContext context, PatientId patient, ClinicUser prescriber, int days) {
+        var id = draft(context, patient, prescriber, days);
         TestAccounts.runAs(prescriber, () -> context.getBean(TreatmentPlans.class).approve(patient, id));
         return id;
     }

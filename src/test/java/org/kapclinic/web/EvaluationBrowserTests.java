@@ -205,6 +205,22 @@ class EvaluationBrowserTests {
         assertThat(page.locator("#plan-summary")).containsText("Approved");
         violations.addAll(Browser.accessibilityViolations(page, "plan"));
         Browser.screenshot(page, "plan-approved");
+
+        // approval booked the sessions: the first dose is on the day view, in a chair, awaiting transport confirmation
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Appointments").setExact(true)).first().click();
+        assertThat(page.locator("#appointments-table")).containsText("Dose 1");
+        assertThat(page.locator("#unbooked")).hasCount(0);
+        var firstDose = firstMondayAfterAWeek();
+        page.navigate("/schedule?date=" + firstDose);
+        var grid = page.locator("#day-grid");
+        assertThat(grid).containsText("Portalson, Pat");
+        assertThat(grid.locator("td.slot-dosing", new Locator.LocatorOptions().setHasText("Portalson")))
+                .containsText("08:40–11:30");
+        assertThat(grid.locator("td.slot-dosing", new Locator.LocatorOptions().setHasText("Portalson")))
+                .containsText("transport unconfirmed");
+        assertThat(page.locator("#staffing")).containsText("Prescriber on site");
+        violations.addAll(Browser.accessibilityViolations(page, "day view"));
+        Browser.screenshot(page, "day-view");
     }
 
     /** A Monday at least a week away that the clinic is open (a holiday Monday moves on a week). */
