@@ -54,23 +54,36 @@ class EmailOutboxDelivery {
         }
         var sender = mail.getObject();
         var pending = jdbc.sql("""
-                SELECT id, to_address, subject, body FROM email_outbox
+                SELECT id, to_address, subject, body, attachment_name, attachment_type, attachment_body FROM email_outbox
                 WHERE sent_at IS NULL AND attempts < :max ORDER BY created_at LIMIT 50""")
                 .param("max", MAX_ATTEMPTS)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)})
                 .list();
         for (var m : pending) {
             var id = UUID.fromString(m[0]);
             try {
-                var message = new SimpleMailMessage();
-                message.setFrom(from);
-                message.setTo(m[1]);
-                message.setSubject(m[2]);
-                message.setText(m[3]);
-                sender.send(message);
+                if (m[4] == null) {
+                    var message = new SimpleMailMessage();
+                    message.setFrom(from);
+                    message.setTo(m[1]);
+                    message.setSubject(m[2]);
+                    message.setText(m[3]);
+                    sender.send(message);
+                } else {
+                    var mime = sender.createMimeMessage();
+                    var helper = new org.springframework.mail.javamail.MimeMessageHelper(mime, true, "UTF-8");
+                    helper.setFrom(from);
+                    helper.setTo(m[1]);
+                    helper.setSubject(m[2]);
+                    helper.setText(m[3]);
+                    helper.addAttachment(m[4], new org.springframework.core.io.ByteArrayResource(
+                            m[6].getBytes(java.nio.charset.StandardCharsets.UTF_8)), m[5]);
+                    sender.send(mime);
+                }
                 jdbc.sql("UPDATE email_outbox SET sent_at = :at, attempts = attempts + 1 WHERE id = :id")
                         .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).param("id", id).update();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | jakarta.mail.MessagingException e) {
                 log.warn("Email {} not delivered yet: {}", id, e.getClass().getSimpleName());
                 jdbc.sql("UPDATE email_outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id")
                         .param("error", String.valueOf(e.getMessage()).substring(0, Math.min(1000, String.valueOf(e.getMessage()).length())))

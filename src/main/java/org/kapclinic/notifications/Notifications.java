@@ -22,14 +22,26 @@ public class Notifications {
         this.clock = clock;
     }
 
+    /** A text attachment, such as an appointment's {@code .ics} calendar file. */
+    public record Attachment(String name, String contentType, String content) {}
+
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID queueEmail(String to, String subject, String body) {
+        return queueEmail(to, subject, body, null);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID queueEmail(String to, String subject, String body, @org.jspecify.annotations.Nullable Attachment attachment) {
         var id = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO email_outbox (id, to_address, subject, body, created_at, attempts)
-                VALUES (:id, :to, :subject, :body, :at, 0)""")
+                INSERT INTO email_outbox (id, to_address, subject, body, created_at, attempts, attachment_name,
+                    attachment_type, attachment_body)
+                VALUES (:id, :to, :subject, :body, :at, 0, :an, :at2, :ab)""")
                 .param("id", id).param("to", to).param("subject", subject).param("body", body)
                 .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("an", attachment == null ? null : attachment.name())
+                .param("at2", attachment == null ? null : attachment.contentType())
+                .param("ab", attachment == null ? null : attachment.content())
                 .update();
         return id;
     }

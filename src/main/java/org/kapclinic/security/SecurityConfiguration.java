@@ -79,6 +79,8 @@ class SecurityConfiguration {
                         .permitAll()
                         // Questionnaire links and kiosk: the unguessable single-use token in the path is the credential.
                         .requestMatchers("/q/*", "/q/*/answers").permitAll()
+                        // transport confirmation and calendar feeds: the token in the path is the credential
+                        .requestMatchers("/t/*", "/calendar/*").permitAll()
                         // The public front door: the inquiry form above and its JSON twin need no sign-in.
                         .requestMatchers(HttpMethod.POST, "/api/v1/inquiries").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

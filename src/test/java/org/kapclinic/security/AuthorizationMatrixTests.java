@@ -272,6 +272,16 @@ class AuthorizationMatrixTests {
             POST /admin/locations                           login  redir  403    403    403    403    403    403
             POST /admin/locations/{location}/rooms          login  redir  403    403    403    403    403    403
             POST /admin/chairs/{chair}/retire               login  redir  403    403    403    403    403    403
+            # -- reminders' links, the portal's appointments and calendar feeds (tokens in the path are credentials)
+            GET  /portal/appointments                       login  403    403    403    403    403    ok     login
+            POST /portal/appointments/{ownAppointment}/transport login 403 403  403    403    403    redir  403
+            GET  /portal/appointments/{ownAppointment}.ics  login  403    403    403    403    403    ok     login
+            GET  /t/{transportToken}                        ok     ok     ok     ok     ok     ok     ok     ok
+            POST /t/{transportToken}                        redir  redir  redir  redir  redir  redir  redir  403
+            GET  /calendar/{feedToken}.ics                  ok     ok     ok     ok     ok     ok     ok     ok
+            GET  /schedule/feeds                            login  403    ok     ok     ok     ok     403    login
+            POST /schedule/feeds                            login  403    redir  redir  redir  redir  403    403
+            POST /schedule/feeds/{feed}/revoke              login  403    redir  redir  redir  redir  403    403
             """;
 
     /** Routes in the matrix that no controller maps: Spring Security's filters and Actuator serve them. */
@@ -475,6 +485,42 @@ class AuthorizationMatrixTests {
                 + " LIMIT 1").param("l", matrixLocation()).query(UUID.class).single().toString();
     }
 
+    /** A booked dosing appointment for the PATIENT's own record, written directly (no chair or nurse needed). */
+    private UUID ownDosingAppointment() {
+        var id = UUID.randomUUID();
+        var start = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(3);
+        jdbc.sql("""
+                INSERT INTO appointment (id, patient_id, type, label, modality, location_id, starts_at, ends_at, dose_at,
+                    status, created_at, created_by, updated_at, updated_by, version)
+                VALUES (:id, :p, 'DOSING', 'Dosing session', 'IV_KETAMINE', :l, :s, :e, :s, 'BOOKED', :s, 'matrix', :s,
+                    'matrix', 0)""")
+                .param("id", id).param("p", ownRecord.value()).param("l", matrixLocation()).param("s", start)
+                .param("e", start.plusHours(2)).update();
+        return id;
+    }
+
+    /** A transport link for a dosing appointment of the PATIENT's own record; the raw token. */
+    private String transportToken() {
+        var token = "t" + UUID.randomUUID().toString().replace("-", "");
+        try {
+            var hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            jdbc.sql("INSERT INTO transport_link (token_hash, appointment_id, created_at) VALUES (:h, :a, :at)")
+                    .param("h", hash).param("a", ownDosingAppointment())
+                    .param("at", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).update();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return token;
+    }
+
+    /** A calendar feed made by the prescriber; the raw token from its address. */
+    private String feedToken() {
+        var address = TestAccounts.runAs(users.get(Subject.PRESCRIBER),
+                () -> context.getBean(org.kapclinic.scheduling.CalendarFeeds.class).create());
+        return address.substring(address.lastIndexOf('/') + 1, address.length() - ".ics".length());
+    }
+
     /** A therapy appointment for a new record at the matrix location. */
     private String newAppointment() {
         var record = newPatient().id();
@@ -676,6 +722,15 @@ class AuthorizationMatrixTests {
                 case "appointment" -> newAppointment();
                 case "location" -> newLocation().toString();
                 case "chair" -> newChair();
+                case "ownAppointment" -> ownDosingAppointment().toString();
+                case "transportToken" -> transportToken();
+                case "feedToken" -> feedToken();
+                case "feed" -> jdbc.sql("SELECT id FROM calendar_feed ORDER BY created_at DESC LIMIT 1").query(UUID.class)
+                        .optional().orElseGet(() -> {
+                            feedToken();
+                            return jdbc.sql("SELECT id FROM calendar_feed ORDER BY created_at DESC LIMIT 1")
+                                    .query(UUID.class).single();
+                        }).toString();
                 default -> throw new IllegalStateException("No fixture for {" + m.group(1) + "} in " + row.route());
             };
             m.appendReplacement(uri, Matcher.quoteReplacement(value));
