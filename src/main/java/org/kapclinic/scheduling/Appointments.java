@@ -28,6 +28,7 @@ import org.kapclinic.patients.Patients;
 import org.kapclinic.security.CurrentUser;
 import org.kapclinic.security.UserAccounts;
 import org.kapclinic.treatmentplans.PlanApproved;
+import org.kapclinic.treatmentplans.PlanChanged;
 import org.kapclinic.treatmentplans.PlannedItem;
 import org.kapclinic.treatmentplans.ProtocolTemplates;
 import org.kapclinic.treatmentplans.TreatmentPlans;
@@ -311,54 +312,125 @@ public class Appointments {
     @Transactional(propagation = Propagation.MANDATORY)
     void bookPlan(PlanApproved approved) {
         var plan = plans.approvedPlan(approved.plan()).orElseThrow();
-        var team = directory.careTeam(approved.patient()).orElse(new PatientDirectory.CareTeam(null, null));
-        var places = locations.active();
         for (var item : plan.liveItems()) {
-            AppointmentType type = switch (item.kind()) {
-                case DOSING -> AppointmentType.DOSING;
-                case PREPARATION -> AppointmentType.PREPARATION;
-                case INTEGRATION -> AppointmentType.INTEGRATION;
-                case REEVALUATION -> AppointmentType.FOLLOW_UP;
-                case ASSESSMENT -> null;
-            };
-            if (type == null || item.at().isBefore(clock.instant())) {
-                continue;
-            }
-            var clinician = switch (type) {
-                case PREPARATION, INTEGRATION -> team.therapistId();
-                case FOLLOW_UP -> team.prescriberId();
-                default -> null;
-            };
-            var label = item.kind() == PlannedItem.Kind.REEVALUATION ? "Re-evaluation" : item.label();
-            var reasons = new LinkedHashMap<String, List<String>>();
-            boolean done = false;
-            for (var place : places) {
-                // place() checks every rule before it writes, so a refusal leaves nothing behind
-                try {
-                    place(approved.patient(), type, plan.modality(), place.id(), null, null, clinician, item.at(), label,
-                            plan.id(), item.id(), null);
-                    done = true;
-                    break;
-                } catch (BookingRefused refused) {
-                    reasons.put(place.name(), refused.clashes());
-                } catch (IllegalArgumentException noChairs) {
-                    reasons.put(place.name(), List.of(noChairs.getMessage().replaceFirst("^[a-z]+: ", "")));
-                }
-            }
-            if (!done) {
-                var why = places.isEmpty() ? "No clinic location is set up."
-                        : String.join(" ", reasons.entrySet().stream().map(e -> e.getKey() + ": "
-                                + String.join(" ", e.getValue())).toList());
-                jdbc.sql("""
-                        INSERT INTO unbooked_plan_item (plan_item_id, plan_id, patient_id, label, wanted_at, reason,
-                            recorded_at) VALUES (:i, :plan, :p, :l, :w, :r, :at)""")
-                        .param("i", item.id()).param("plan", plan.id()).param("p", approved.patient().value())
-                        .param("l", label).param("w", utc(item.at())).param("r", why.length() > 1000
-                                ? why.substring(0, 997) + "..." : why).param("at", utc(now())).update();
-            }
+            bookItem(approved.patient(), plan, item);
         }
         audit.record(new AuditRecord("PLAN_BOOKED", AuditRecord.Outcome.SUCCESS, approved.patient().value(),
                 "TreatmentPlan", plan.id().toString(), null));
+    }
+
+    /**
+     * Follows a change to an approved plan: a cancelled session's appointment is cancelled, a moved one rescheduled
+     * (or listed as unbooked with its clashes), an added one booked, and when the plan ends its future appointments are
+     * cancelled. Same transaction as the change.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void followPlan(PlanChanged changed) {
+        var reason = "Plan changed: " + changed.reason();
+        switch (changed.change()) {
+            case CANCELLED -> {
+                forItem(changed.oldItem()).ifPresent(a -> markChanged(a.id(), Appointment.Status.CANCELLED, reason));
+                resolveUnbooked(changed.oldItem());
+            }
+            case MOVED -> {
+                var plan = plans.approvedPlan(changed.plan()).orElseThrow();
+                var item = plan.liveItems().stream().filter(i -> i.id().equals(changed.newItem())).findFirst().orElseThrow();
+                var old = forItem(changed.oldItem());
+                resolveUnbooked(changed.oldItem());
+                if (old.isPresent()) {
+                    var a = old.get();
+                    try {
+                        place(changed.patient(), a.type(), a.modality(), a.locationId(), null, null, a.clinicianId(),
+                                item.at(), a.label(), a.planId(), item.id(), a);
+                        markChanged(a.id(), Appointment.Status.RESCHEDULED, reason);
+                        return;
+                    } catch (IllegalArgumentException refused) {
+                        markChanged(a.id(), Appointment.Status.CANCELLED, reason);
+                    }
+                }
+                bookItem(changed.patient(), plan, item);
+            }
+            case ADDED -> {
+                var plan = plans.approvedPlan(changed.plan()).orElseThrow();
+                plan.liveItems().stream().filter(i -> i.id().equals(changed.newItem())).findFirst()
+                        .ifPresent(item -> bookItem(changed.patient(), plan, item));
+            }
+            case ENDED -> {
+                jdbc.sql("SELECT * FROM appointment WHERE plan_id = :p AND status = 'BOOKED' AND starts_at > :now")
+                        .param("p", changed.plan()).param("now", utc(clock.instant())).query(Appointments::map).list()
+                        .forEach(a -> markChanged(a.id(), Appointment.Status.CANCELLED, reason));
+                jdbc.sql("UPDATE unbooked_plan_item SET resolved_at = :at WHERE plan_id = :p AND resolved_at IS NULL")
+                        .param("at", utc(now())).param("p", changed.plan()).update();
+            }
+        }
+    }
+
+    private java.util.Optional<Appointment> forItem(@Nullable UUID item) {
+        return jdbc.sql("SELECT * FROM appointment WHERE plan_item_id = :i AND status = 'BOOKED'").param("i", item)
+                .query(Appointments::map).optional();
+    }
+
+    private void resolveUnbooked(@Nullable UUID item) {
+        jdbc.sql("UPDATE unbooked_plan_item SET resolved_at = :at WHERE plan_item_id = :i AND resolved_at IS NULL")
+                .param("at", utc(now())).param("i", item).update();
+    }
+
+    private void markChanged(UUID appointment, Appointment.Status status, String reason) {
+        var who = currentUser.find().map(u -> u.email()).orElse("system");
+        jdbc.sql("UPDATE appointment SET status = :s, change_reason = :r, updated_at = :at, updated_by = :by,"
+                        + " version = version + 1 WHERE id = :id AND status = 'BOOKED'")
+                .param("s", status.name()).param("r", reason.length() > 500 ? reason.substring(0, 497) + "..." : reason)
+                .param("at", utc(now())).param("by", who).param("id", appointment).update();
+    }
+
+    /**
+     * Books one plan session: dosing in the first free chair of the first location (by name) that passes every rule,
+     * preparation and integration with the care-team therapist, re-evaluations with the care-team prescriber. What
+     * cannot be booked is listed with its clashes for a coordinator to place by hand.
+     */
+    private void bookItem(PatientId patient, org.kapclinic.treatmentplans.TreatmentPlan plan,
+            org.kapclinic.treatmentplans.TreatmentPlan.Item item) {
+        AppointmentType type = switch (item.kind()) {
+            case DOSING -> AppointmentType.DOSING;
+            case PREPARATION -> AppointmentType.PREPARATION;
+            case INTEGRATION -> AppointmentType.INTEGRATION;
+            case REEVALUATION -> AppointmentType.FOLLOW_UP;
+            case ASSESSMENT -> null;
+        };
+        if (type == null || item.at().isBefore(clock.instant())) {
+            return;
+        }
+        var team = directory.careTeam(patient).orElse(new PatientDirectory.CareTeam(null, null));
+        var clinician = switch (type) {
+            case PREPARATION, INTEGRATION -> team.therapistId();
+            case FOLLOW_UP -> team.prescriberId();
+            default -> null;
+        };
+        var label = item.kind() == PlannedItem.Kind.REEVALUATION ? "Re-evaluation" : item.label();
+        var places = locations.active();
+        var reasons = new LinkedHashMap<String, List<String>>();
+        for (var place : places) {
+            // place() checks every rule before it writes, so a refusal leaves nothing behind
+            try {
+                place(patient, type, plan.modality(), place.id(), null, null, clinician, item.at(), label, plan.id(),
+                        item.id(), null);
+                return;
+            } catch (BookingRefused refused) {
+                reasons.put(place.name(), refused.clashes());
+            } catch (IllegalArgumentException noChairs) {
+                reasons.put(place.name(), List.of(noChairs.getMessage().replaceFirst("^[a-z]+: ", "")));
+            }
+        }
+        var why = places.isEmpty() ? "No clinic location is set up."
+                : String.join(" ", reasons.entrySet().stream().map(e -> e.getKey() + ": " + String.join(" ", e.getValue()))
+                        .toList());
+        jdbc.sql("""
+                INSERT INTO unbooked_plan_item (plan_item_id, plan_id, patient_id, label, wanted_at, reason, recorded_at)
+                VALUES (:i, :plan, :p, :l, :w, :r, :at)""")
+                .param("i", item.id()).param("plan", plan.id()).param("p", patient.value()).param("l", label)
+                .param("w", utc(item.at())).param("r", why.length() > 1000 ? why.substring(0, 997) + "..." : why)
+                .param("at", utc(now())).update();
     }
 
     Appointment get(UUID id) {

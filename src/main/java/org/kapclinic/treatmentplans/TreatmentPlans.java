@@ -218,8 +218,9 @@ public class TreatmentPlans {
         int rev = nextRevision(planId);
         jdbc.sql("UPDATE treatment_plan_item SET status = 'MOVED', changed_in = :r WHERE id = :id")
                 .param("r", rev).param("id", itemId).update();
-        insertItem(planId, nextSeq(planId), item.kind(), item.label(), at, item.doseNumber(), item.phase(),
+        var newItem = insertItem(planId, nextSeq(planId), item.kind(), item.label(), at, item.doseNumber(), item.phase(),
                 item.instruments(), item.dose(), rev);
+        events.publishEvent(new PlanChanged(patient, planId, PlanChanged.Change.MOVED, itemId, newItem, at, why));
         revision(planId, rev, item.label() + " moved from " + local(item.at()) + " to " + date + " " + time + ".", why);
         audit.record(new AuditRecord("TREATMENT_PLAN_CHANGED", AuditRecord.Outcome.SUCCESS, patient.value(),
                 "TreatmentPlan", planId.toString(), "moved " + item.label()));
@@ -234,6 +235,7 @@ public class TreatmentPlans {
         int rev = nextRevision(planId);
         jdbc.sql("UPDATE treatment_plan_item SET status = 'CANCELLED', changed_in = :r WHERE id = :id")
                 .param("r", rev).param("id", itemId).update();
+        events.publishEvent(new PlanChanged(patient, planId, PlanChanged.Change.CANCELLED, itemId, null, null, why));
         revision(planId, rev, item.label() + " on " + local(item.at()) + " cancelled.", why);
         audit.record(new AuditRecord("TREATMENT_PLAN_CHANGED", AuditRecord.Outcome.SUCCESS, patient.value(),
                 "TreatmentPlan", planId.toString(), "cancelled " + item.label()));
@@ -260,9 +262,10 @@ public class TreatmentPlans {
                 .mapToInt(TreatmentPlan.Item::doseNumber).max().orElse(0) + 1;
         var last = plan.liveItems().stream().filter(i -> i.kind() == PlannedItem.Kind.DOSING).reduce((a, b) -> b);
         int rev = nextRevision(planId);
-        insertItem(planId, nextSeq(planId), PlannedItem.Kind.DOSING, "Dose " + number, at, number,
+        var added = insertItem(planId, nextSeq(planId), PlannedItem.Kind.DOSING, "Dose " + number, at, number,
                 last.map(TreatmentPlan.Item::phase).orElse("Added"), List.of(), last.map(TreatmentPlan.Item::dose)
                         .orElse(null), rev);
+        events.publishEvent(new PlanChanged(patient, planId, PlanChanged.Change.ADDED, null, added, at, why));
         revision(planId, rev, "Dose " + number + " added on " + date + ".", why);
         audit.record(new AuditRecord("TREATMENT_PLAN_CHANGED", AuditRecord.Outcome.SUCCESS, patient.value(),
                 "TreatmentPlan", planId.toString(), "added dose " + number));
@@ -289,6 +292,8 @@ public class TreatmentPlans {
             throw new IllegalStateException("The plan changed while you were looking at it. Reload.");
         }
         revision(planId, nextRevision(planId), "Ended: " + decision.label() + ".", n);
+        events.publishEvent(new PlanChanged(patient, planId, PlanChanged.Change.ENDED, null, null, null,
+                "Plan ended: " + decision.label()));
         audit.record(new AuditRecord("TREATMENT_PLAN_ENDED", AuditRecord.Outcome.SUCCESS, patient.value(),
                 "TreatmentPlan", planId.toString(), decision.name()));
         return load(plan.id());
@@ -337,15 +342,17 @@ public class TreatmentPlans {
         return at.atZone(calendar.zone()).toLocalDateTime().toString().replace('T', ' ');
     }
 
-    private void insertItem(UUID plan, int seq, PlannedItem.Kind kind, String label, Instant at,
+    private UUID insertItem(UUID plan, int seq, PlannedItem.Kind kind, String label, Instant at,
             @Nullable Integer doseNumber, String phase, List<String> instruments, @Nullable String dose,
             @Nullable Integer changedIn) {
+        var id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO treatment_plan_item (id, plan_id, seq, kind, label, at, dose_number, phase, instruments,
                     dose, status, changed_in) VALUES (:id, :plan, :seq, :k, :l, :at, :dn, :ph, :ins, :dose, 'PLANNED', :ci)""")
-                .param("id", UUID.randomUUID()).param("plan", plan).param("seq", seq).param("k", kind.name())
+                .param("id", id).param("plan", plan).param("seq", seq).param("k", kind.name())
                 .param("l", label).param("at", utc(at)).param("dn", doseNumber).param("ph", phase)
                 .param("ins", String.join(",", instruments)).param("dose", dose).param("ci", changedIn).update();
+        return id;
     }
 
     private void revision(UUID plan, int revision, String summary, String reason) {

@@ -219,6 +219,51 @@ class SchedulingTests {
     }
 
     @Test
+    void changesToAnApprovedPlanMoveCancelAndAddItsAppointmentsAndEndingItCancelsTheRest() {
+        var site = site(2);
+        var f = CareTeamFixture.create(context);
+        var nurse = TestAccounts.create(context, Role.NURSE);
+        var start = PlanFixtures.businessDayAfter(context, 150);
+        for (int d = 0; d < 7; d++) {
+            staff(site, StaffBlock.Kind.NURSE_SHIFT, nurse, start.plusDays(d), LocalTime.of(7, 0), LocalTime.of(18, 0), 8);
+        }
+        var planId = PlanFixtures.approved(context, f.patient(), f.prescriber(), 150);
+        var plans = context.getBean(org.kapclinic.treatmentplans.TreatmentPlans.class);
+        var plan = TestAccounts.runAs(f.prescriber(), () -> plans.plans(f.patient())).get(0);
+        var second = plan.liveItems().stream().filter(i -> "Dose 2".equals(i.label())).findFirst().orElseThrow();
+        var third = plan.liveItems().stream().filter(i -> "Dose 3".equals(i.label())).findFirst().orElseThrow();
+        var newDay = third.at().atZone(calendar.zone()).toLocalDate().plusDays(1);
+        while (!calendar.current().isBusinessDay(newDay)) {
+            newDay = newDay.plusDays(1);
+        }
+        var moveTo = newDay;
+        TestAccounts.runAs(f.prescriber(), () -> plans.move(f.patient(), planId, third.id(), moveTo, LocalTime.of(11, 0),
+                "Clinic closed that morning"));
+        TestAccounts.runAs(f.prescriber(), () -> plans.cancel(f.patient(), planId, second.id(), "Unwell"));
+        var extra = start.plusDays(40);
+        while (!calendar.current().isBusinessDay(extra)) {
+            extra = extra.plusDays(1);
+        }
+        var extraDay = extra;
+        TestAccounts.runAs(f.prescriber(), () -> plans.addDose(f.patient(), planId, extraDay, null, "One more"));
+        var booked = TestAccounts.runAs(site.coordinator(), () -> appointments.forPatient(f.patient())).stream()
+                .filter(a -> a.type() == AppointmentType.DOSING).toList();
+        assertThat(booked).filteredOn(a -> a.label().equals("Dose 2")).extracting(Appointment::status)
+                .containsExactly(Appointment.Status.CANCELLED);
+        assertThat(booked).filteredOn(a -> a.label().equals("Dose 3")).extracting(Appointment::status)
+                .containsExactlyInAnyOrder(Appointment.Status.BOOKED, Appointment.Status.RESCHEDULED);
+        assertThat(booked).filteredOn(a -> a.label().equals("Dose 3") && a.booked()).singleElement()
+                .satisfies(a -> assertThat(a.doseAt().atZone(calendar.zone()).toLocalDateTime())
+                        .isEqualTo(moveTo.atTime(11, 0)));
+        assertThat(booked).filteredOn(a -> a.label().equals("Dose 7") && a.booked()).hasSize(1);
+
+        TestAccounts.runAs(f.prescriber(), () -> plans.end(f.patient(), planId,
+                org.kapclinic.treatmentplans.TreatmentPlan.EndDecision.STOP, "Patient chose to stop"));
+        assertThat(TestAccounts.runAs(site.coordinator(), () -> appointments.forPatient(f.patient())))
+                .noneMatch(Appointment::booked);
+    }
+
+    @Test
     void aPlanThatCannotBeBookedListsWhatClashed() {
         var f = CareTeamFixture.create(context);
         var site = site(1); // no nurse on shift at this site, and none anywhere that far ahead
