@@ -55,7 +55,7 @@ public final class ClinicBench {
     private final int patients = Integer.getInteger("bench.patients", 100_000);
     private final boolean tiny = patients < 10_000;
     private final List<String> dbs = list("bench.db", "h2");
-    private final List<String> phases = list("bench.phases", "search,signin,intake,measures,sql,startup");
+    private final List<String> phases = list("bench.phases", "search,signin,intake,measures,schedule,sql,startup");
     private final List<String> kinds = list("bench.kinds", String.join(",", ALL_KINDS));
     private final List<Integer> concurrency = list("bench.concurrency", "1,4").stream().map(Integer::valueOf).toList();
     private final Duration seriesTime = Duration.ofSeconds(Integer.getInteger("bench.seconds", tiny ? 2 : 15));
@@ -141,6 +141,12 @@ public final class ClinicBench {
                                 "bench-clinician-" + stamp).lines().filter(l -> l.startsWith("kap_")).findFirst()
                         .orElseThrow(() -> new IllegalStateException("admin token printed no token; see " + log));
                 measures(new Load(app.base, clinicianToken, requestTimeout));
+            }
+            if (phases.contains("schedule")) {
+                var clinicianToken = App.verb(jar, db, log, "admin", "token", "--email", CLINICIAN, "--name",
+                                "bench-schedule-" + stamp).lines().filter(l -> l.startsWith("kap_")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("admin token printed no token; see " + log));
+                schedule(new Load(app.base, clinicianToken, requestTimeout));
             }
             if (phases.contains("sql")) {
                 sql(db, terms, workDir.resolve("explain.txt"));
@@ -333,6 +339,67 @@ public final class ClinicBench {
             var trajectories = load.run("trajectory", i -> load.bearerGet("/api/v1/patients/"
                     + patientIds.get(i % patientIds.size()) + "/trajectories/phq9"), 200, c, seriesMax, seriesTime);
             row("GET trajectories/phq9", c, trajectories.stats(), load);
+        }
+        line("");
+    }
+
+    // --- schedule ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Booking and the day view over HTTP with a prescriber's token, at the demo's first location (4 chairs, one nurse on
+     * shift 08:00-17:00 on weekdays). Every booking is an IV dosing session laid out so that none clashes: four at
+     * 09:00, four at 11:30 and four at 14:00 on each weekday, which fills the chairs and the nurse's 1:4 capacity
+     * exactly. Each booking therefore runs every rule (locks, overlaps, nurse capacity at each moment) and succeeds.
+     */
+    private void schedule(Load load) throws Exception {
+        var ids = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+        var locations = load.get("/api/v1/locations");
+        var lm = ids.matcher(locations);
+        if (!lm.find()) {
+            throw new IllegalStateException("No location to book at");
+        }
+        var location = lm.group(1);
+        var patientIds = new ArrayList<String>();
+        var m = ids.matcher(load.get("/api/v1/patients?q=&page=0"));
+        while (m.find() && patientIds.size() < 20) {
+            patientIds.add(m.group(1));
+        }
+        var days = new ArrayList<java.time.LocalDate>();
+        for (var d = java.time.LocalDate.now().plusDays(2); days.size() < 95; d = d.plusDays(1)) {
+            if (d.getDayOfWeek().getValue() <= 5) {
+                days.add(d);
+            }
+        }
+        var times = List.of("09:00", "11:30", "14:00");
+        var next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.IntFunction<java.net.http.HttpRequest> book = ignored -> {
+            int n = next.getAndIncrement();
+            int slot = n / 4;
+            var day = days.get(Math.min(slot / times.size(), days.size() - 1));
+            var time = times.get(slot % times.size());
+            return load.bearerPost("/api/v1/patients/" + patientIds.get(n % patientIds.size()) + "/appointments",
+                    "{\"type\":\"DOSING\",\"modality\":\"IV_KETAMINE\",\"location\":\"" + location
+                            + "\",\"date\":\"" + day + "\",\"time\":\"" + time + "\"}");
+        };
+        int capacity = days.size() * times.size() * 4;
+        line("");
+        line("Scheduling over HTTP with a prescriber's token at the demo's first location: POST "
+                + "/api/v1/patients/{id}/appointments (IV dosing, laid out never to clash, so every rule runs and every "
+                + "booking succeeds) and GET /api/v1/schedule/day (the audited day view, 12 dosing sessions a day).");
+        line("");
+        line("| request | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int c : concurrency) {
+            int left = capacity - next.get();
+            if (left <= c) {
+                break;
+            }
+            var booked = load.run("book", book, 201, c, Math.min(seriesMax, left - left % 4), seriesTime);
+            row("POST appointments (dosing)", c, booked.stats(), load);
+            var daysBooked = Math.max(1, next.get() / 12);
+            var view = load.run("day view", i -> load.bearerGet("/api/v1/schedule/day?location=" + location + "&date="
+                    + days.get(i % Math.min(daysBooked, days.size()))), 200, c, seriesMax, seriesTime);
+            row("GET schedule/day", c, view.stats(), load);
         }
         line("");
     }

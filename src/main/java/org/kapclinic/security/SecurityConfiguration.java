@@ -99,7 +99,8 @@ class SecurityConfiguration {
                         .requestMatchers("/protocols", "/protocols/**").hasAnyRole("ADMIN", "THERAPIST", "NURSE", "PRESCRIBER")
                         .requestMatchers("/schedule/staff", "/schedule/staff/**")
                         .hasAnyRole("ADMIN", "INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")
-                        .requestMatchers("/schedule", "/schedule/**", "/appointments/**")
+                        .requestMatchers("/schedule", "/schedule/**", "/appointments/**", "/api/v1/schedule/**",
+                                "/api/v1/locations")
                         .hasAnyRole("INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")
                         .requestMatchers("/portal/**").hasRole("PATIENT")
                         .requestMatchers("/staff/**")

@@ -282,6 +282,10 @@ class AuthorizationMatrixTests {
             GET  /schedule/feeds                            login  403    ok     ok     ok     ok     403    login
             POST /schedule/feeds                            login  403    redir  redir  redir  redir  403    403
             POST /schedule/feeds/{feed}/revoke              login  403    redir  redir  redir  redir  403    403
+            GET  /api/v1/locations                          401    403    ok     ok     ok     ok     403    ok
+            GET  /api/v1/schedule/day                       401    403    ok     ok     ok     ok     403    ok
+            GET  /api/v1/patients/{patient}/appointments    401    403    ok     ok     ok     ok     403    ok
+            POST /api/v1/patients/{patient}/appointments    401    403    ok     ok     ok     ok     403    ok
             """;
 
     /** Routes in the matrix that no controller maps: Spring Security's filters and Actuator serve them. */
@@ -877,6 +881,11 @@ class AuthorizationMatrixTests {
                     org.kapclinic.treatmentplans.PlanFixtures.businessDayAfter(context, 8).toString())
                     .param("time", "15:00").param("reason", "Matrix reschedule");
             case "POST /admin/locations" -> request.param("name", "Matrix place").param("address", "Synthetic");
+            case "GET /api/v1/schedule/day" -> request.param("location", matrixLocation().toString())
+                    .param("date", org.kapclinic.treatmentplans.PlanFixtures.businessDayAfter(context, 5).toString());
+            case "POST /api/v1/patients/{patient}/appointments" -> request.contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"type\":\"THERAPY\",\"location\":\"" + matrixLocation() + "\",\"date\":\""
+                            + org.kapclinic.treatmentplans.PlanFixtures.businessDayAfter(context, 9) + "\",\"time\":\"16:00\"}");
             case "POST /admin/locations/{location}/rooms" -> request.param("roomName", "Matrix room")
                     .param("kind", "TREATMENT").param("chairs", "2");
             case "POST /protocols/{protocol}" -> {
