@@ -6,6 +6,7 @@ import java.util.Map;
 import org.kapclinic.security.CurrentUser;
 import org.kapclinic.security.Role;
 import org.kapclinic.web.FieldMessage;
+import org.kapclinic.web.FormValues;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,8 +45,8 @@ class DoseFloorController {
     String save(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         try {
             var saved = floors.save(form.get("drug"), form.get("drugClass"),
-                    EvaluationController.decimal("minDailyMg", form.get("minDailyMg")), form.get("source"),
-                    "true".equals(form.get("verify")), EvaluationController.blank(form.get("version")) ? null
+                    FormValues.decimal("minDailyMg", form.get("minDailyMg")), form.get("source"),
+                    "true".equals(form.get("verify")), FormValues.blank(form.get("version")) ? null
                             : Long.valueOf(EvaluationController.number("version", form.get("version"))));
             redirect.addFlashAttribute("notice", saved.displayName() + ": "
                     + saved.minDailyMg().stripTrailingZeros().toPlainString() + " mg/day saved"

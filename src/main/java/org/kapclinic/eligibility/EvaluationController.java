@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.kapclinic.eligibility;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +14,7 @@ import org.kapclinic.patients.Patients;
 import org.kapclinic.security.CurrentUser;
 import org.kapclinic.security.Role;
 import org.kapclinic.web.FieldMessage;
+import org.kapclinic.web.FormValues;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -109,12 +108,12 @@ class EvaluationController {
     String history(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
         return attempt(id, "history", form, model, redirect, "History saved.", () -> {
-            var severity = blank(form.get("severity")) ? null : parse(Severity.class, "severity", form.get("severity"));
+            var severity = FormValues.optionalChoice(Severity.class, "severity", form.get("severity"));
             evaluations.saveHistory(new PatientId(id), new Evaluation.History(
-                    Modality.parse(form.getOrDefault("modality", "")), date("episodeStart", form.get("episodeStart")),
-                    parse(TreatmentHistory.class, "ect", form.get("ect")),
-                    parse(TreatmentHistory.class, "tms", form.get("tms")), severity,
-                    date("remsEnrolledOn", form.get("remsEnrolledOn")), form.getOrDefault("notes", ""),
+                    Modality.parse(form.getOrDefault("modality", "")), FormValues.date("episodeStart", form.get("episodeStart")),
+                    FormValues.choice(TreatmentHistory.class, "ect", form.get("ect")),
+                    FormValues.choice(TreatmentHistory.class, "tms", form.get("tms")), severity,
+                    FormValues.date("remsEnrolledOn", form.get("remsEnrolledOn")), form.getOrDefault("notes", ""),
                     number("version", form.get("version"))));
         });
     }
@@ -124,9 +123,10 @@ class EvaluationController {
             RedirectAttributes redirect) {
         return attempt(id, "trial", form, model, redirect, "Trial added.", () -> {
             evaluations.addTrial(new PatientId(id), new Evaluations.TrialForm(form.getOrDefault("drug", ""),
-                    decimal("maxDailyMg", form.get("maxDailyMg")), integer("weeksAtDose", form.get("weeksAtDose")),
-                    blank(form.get("adherence")) ? null : parse(Adherence.class, "adherence", form.get("adherence")),
-                    blank(form.get("outcome")) ? null : parse(TrialOutcome.class, "outcome", form.get("outcome")),
+                    FormValues.decimal("maxDailyMg", form.get("maxDailyMg")),
+                    FormValues.integer("weeksAtDose", form.get("weeksAtDose")),
+                    FormValues.optionalChoice(Adherence.class, "adherence", form.get("adherence")),
+                    FormValues.optionalChoice(TrialOutcome.class, "outcome", form.get("outcome")),
                     "true".equals(form.get("augmentation")), "true".equals(form.get("currentEpisode")),
                     form.get("note")));
         });
@@ -163,7 +163,7 @@ class EvaluationController {
             if (!"true".equals(form.get("confirm"))) {
                 throw new IllegalArgumentException("confirm: tick the box to sign: a signed decision cannot be edited.");
             }
-            evaluations.sign(new PatientId(id), parse(Decision.Outcome.class, "outcome", form.get("outcome")),
+            evaluations.sign(new PatientId(id), FormValues.choice(Decision.Outcome.class, "outcome", form.get("outcome")),
                     form.get("reasons"), form.get("conditions"));
         });
     }
@@ -172,7 +172,8 @@ class EvaluationController {
     String amend(@PathVariable UUID id, @PathVariable UUID decision, @RequestParam Map<String, String> form,
             Model model, RedirectAttributes redirect) {
         return attempt(id, "amend", form, model, redirect, "Amendment signed.", () -> {
-            evaluations.amend(new PatientId(id), decision, parse(Decision.Outcome.class, "outcome", form.get("outcome")),
+            evaluations.amend(new PatientId(id), decision,
+                    FormValues.choice(Decision.Outcome.class, "outcome", form.get("outcome")),
                     form.get("reasons"), form.get("conditions"), form.get("amendmentReason"));
         });
     }
@@ -191,51 +192,6 @@ class EvaluationController {
             model.addAttribute("typed", form);
             model.addAttribute("problem", "Nothing was saved: " + m.message() + " What you typed is still in the form.");
             return page(id, model);
-        }
-    }
-
-    static boolean blank(@Nullable String s) {
-        return s == null || s.isBlank();
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String field, @Nullable String value) {
-        try {
-            return Enum.valueOf(type, value == null ? "" : value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + ": choose one of the options.");
-        }
-    }
-
-    static @Nullable LocalDate date(String field, @Nullable String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + ": give a date as YYYY-MM-DD.");
-        }
-    }
-
-    static @Nullable BigDecimal decimal(String field, @Nullable String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + ": give a number, such as 150 or 37.5.");
-        }
-    }
-
-    static @Nullable Integer integer(String field, @Nullable String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + ": give a whole number.");
         }
     }
 

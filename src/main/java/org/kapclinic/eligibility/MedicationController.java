@@ -13,6 +13,7 @@ import org.kapclinic.patients.Patients;
 import org.kapclinic.security.CurrentUser;
 import org.kapclinic.security.Role;
 import org.kapclinic.web.FieldMessage;
+import org.kapclinic.web.FormValues;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -67,7 +68,7 @@ class MedicationController {
         return attempt(id, "medication", form, model, redirect, "Medication added.", () -> {
             var extra = new ArrayList<DrugClass>();
             for (var c : params.getOrDefault("classes", List.of())) {
-                extra.add(EvaluationController.parse(DrugClass.class, "classes", c));
+                extra.add(FormValues.choice(DrugClass.class, "classes", c));
             }
             var m = medications.add(new PatientId(id), form.get("name"), form.get("dose"), extra);
             redirect.addFlashAttribute("notice", "Added " + m.name() + " (" + m.classLabels() + ").");

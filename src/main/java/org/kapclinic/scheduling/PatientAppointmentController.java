@@ -4,6 +4,7 @@ package org.kapclinic.scheduling;
 import java.util.List;
 import java.util.UUID;
 import org.kapclinic.calendar.ClinicCalendar;
+import org.kapclinic.vocabulary.CrisisResource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -51,6 +52,7 @@ class PatientAppointmentController {
     @GetMapping("/portal/appointments")
     String portal(Model model) {
         model.addAttribute("appointments", own.upcoming());
+        model.addAttribute("resources", CrisisResource.ALL);
         model.addAttribute("places", places());
         model.addAttribute("zone", calendar.zone());
         return "scheduling/portal-appointments";
@@ -82,6 +84,7 @@ class PatientAppointmentController {
 
     @GetMapping("/t/{token}")
     String transport(@PathVariable String token, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        model.addAttribute("resources", CrisisResource.ALL);
         var a = own.byTransportLink(token);
         if (a.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());

@@ -3,7 +3,6 @@ package org.kapclinic.scheduling;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import org.kapclinic.security.CurrentUser;
 import org.kapclinic.security.Role;
 import org.kapclinic.security.UserAccounts;
 import org.kapclinic.web.FieldMessage;
+import org.kapclinic.web.FormValues;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -124,12 +124,12 @@ class ScheduleController {
     @PostMapping("/patients/{id}/appointments")
     String book(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return attempt(id, "book", form, model, redirect, () -> {
-            var type = parse(AppointmentType.class, "type", form.get("type"));
-            var modality = blank(form.get("modality")) ? null : parse(Modality.class, "modality", form.get("modality"));
+            var type = FormValues.choice(AppointmentType.class, "type", form.get("type"));
+            var modality = FormValues.optionalChoice(Modality.class, "modality", form.get("modality"));
             var a = appointments.book(new Appointments.NewAppointment(new PatientId(id), type, modality,
-                    uuid("location", form.get("location")), uuid("chair", form.get("chair")), null,
-                    type == AppointmentType.DOSING ? null : uuid("clinician", form.get("clinician")),
-                    date("date", form.get("date")), time("time", form.get("time")), form.get("label")));
+                    FormValues.id("location", form.get("location")), FormValues.id("chair", form.get("chair")), null,
+                    type == AppointmentType.DOSING ? null : FormValues.id("clinician", form.get("clinician")),
+                    FormValues.date("date", form.get("date")), FormValues.time("time", form.get("time")), form.get("label")));
             return "Booked: " + a.label() + " " + BookingRules.range(a.startsAt(), a.endsAt(), calendar.zone()) + ".";
         });
     }
@@ -151,7 +151,8 @@ class ScheduleController {
         var a = found(appointment);
         form.put("appointment", appointment.toString());
         return attempt(a.patientId(), "reschedule", form, model, redirect, () -> {
-            var moved = appointments.reschedule(appointment, date("date", form.get("date")), time("time", form.get("time")),
+            var moved = appointments.reschedule(appointment, FormValues.date("date", form.get("date")),
+                    FormValues.time("time", form.get("time")),
                     form.get("reason"));
             return "Rescheduled to " + BookingRules.range(moved.startsAt(), moved.endsAt(), calendar.zone()) + ".";
         });
@@ -181,54 +182,9 @@ class ScheduleController {
         }
     }
 
-    static boolean blank(@Nullable String s) {
-        return s == null || s.isBlank();
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String field, @Nullable String value) {
-        try {
-            return Enum.valueOf(type, value == null ? "" : value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + ": choose one of the options.");
-        }
-    }
-
-    static @Nullable UUID uuid(String field, @Nullable String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + ": choose one of the options.");
-        }
-    }
-
-    static @Nullable LocalDate date(String field, @Nullable String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + ": give a date as YYYY-MM-DD.");
-        }
-    }
-
-    static @Nullable LocalTime time(String field, @Nullable String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return LocalTime.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + ": give a time as HH:MM.");
-        }
-    }
-
     private static LocalDate parseOr(@Nullable String value, LocalDate fallback) {
         try {
-            return blank(value) ? fallback : LocalDate.parse(value.strip());
+            return FormValues.blank(value) ? fallback : LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             return fallback;
         }

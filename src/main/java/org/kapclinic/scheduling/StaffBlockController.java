@@ -10,6 +10,7 @@ import org.kapclinic.calendar.ClinicCalendar;
 import org.kapclinic.security.Role;
 import org.kapclinic.security.UserAccounts;
 import org.kapclinic.web.FieldMessage;
+import org.kapclinic.web.FormValues;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +43,7 @@ class StaffBlockController {
             @RequestParam(required = false) @Nullable String date, Model model) {
         var places = locations.active();
         var zone = calendar.zone();
-        var from = ScheduleController.blank(date) ? LocalDate.now(clock.withZone(zone)) : safeDate(date, zone);
+        var from = FormValues.blank(date) ? LocalDate.now(clock.withZone(zone)) : safeDate(date, zone);
         model.addAttribute("places", places);
         model.addAttribute("from", from);
         model.addAttribute("zone", zone);
@@ -75,20 +76,20 @@ class StaffBlockController {
     @PostMapping("/schedule/staff")
     String add(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         try {
-            var kind = ScheduleController.parse(StaffBlock.Kind.class, "kind", form.get("kind"));
-            var account = ScheduleController.uuid("account", form.get("account"));
-            var location = ScheduleController.uuid("location", form.get("location"));
+            var kind = FormValues.choice(StaffBlock.Kind.class, "kind", form.get("kind"));
+            var account = FormValues.id("account", form.get("account"));
+            var location = FormValues.id("location", form.get("location"));
             if (account == null || location == null) {
                 throw new IllegalArgumentException("account: choose who and where.");
             }
             int weeks;
             try {
-                weeks = ScheduleController.blank(form.get("weeks")) ? 1 : Integer.parseInt(form.get("weeks").strip());
+                weeks = FormValues.blank(form.get("weeks")) ? 1 : Integer.parseInt(form.get("weeks").strip());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("weeks: give a whole number of weeks.");
             }
-            int n = blocks.add(account, location, kind, ScheduleController.date("date", form.get("date")),
-                    ScheduleController.time("starts", form.get("starts")), ScheduleController.time("ends", form.get("ends")),
+            int n = blocks.add(account, location, kind, FormValues.date("date", form.get("date")),
+                    FormValues.time("starts", form.get("starts")), FormValues.time("ends", form.get("ends")),
                     weeks);
             redirect.addFlashAttribute("notice", kind.label() + " added" + (n > 1 ? " for " + n + " weeks." : "."));
             return "redirect:/schedule/staff?location=" + location + "&date=" + form.get("date");
@@ -97,7 +98,7 @@ class StaffBlockController {
             model.addAttribute("errors", Map.of(m.field(), m.message()));
             model.addAttribute("typed", form);
             model.addAttribute("problem", "Not saved: " + m.message());
-            return page(ScheduleController.uuid("location", form.get("location")), form.get("date"), model);
+            return page(FormValues.id("location", form.get("location")), form.get("date"), model);
         }
     }
 

@@ -3,17 +3,15 @@ package org.kapclinic.treatmentplans;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.kapclinic.calendar.ClinicCalendar;
 import org.kapclinic.patients.PatientId;
 import org.kapclinic.patients.Patients;
 import org.kapclinic.security.CurrentUser;
 import org.kapclinic.security.Role;
 import org.kapclinic.web.FieldMessage;
+import org.kapclinic.web.FormValues;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,8 +70,8 @@ class PlanController {
             RedirectAttributes redirect) {
         return attempt(id, "create", form, model, redirect, "Draft plan made: check the schedule, then approve it.",
                 () -> plans.create(new PatientId(id), new TreatmentPlans.NewPlan(form.getOrDefault("templateCode", ""),
-                        date("start", form.get("start")), time("doseTime", form.get("doseTime")),
-                        time("therapyTime", form.get("therapyTime")), integer("everyDays", form.get("everyDays")))));
+                        FormValues.date("start", form.get("start")), FormValues.time("doseTime", form.get("doseTime")),
+                        FormValues.time("therapyTime", form.get("therapyTime")), FormValues.integer("everyDays", form.get("everyDays")))));
     }
 
     @PostMapping("/patients/{id}/plan/{plan}/approve")
@@ -87,8 +85,8 @@ class PlanController {
             @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         form.put("item", item.toString());
         return attempt(id, "move", form, model, redirect, "Moved; the change is in the plan's history.",
-                () -> plans.move(new PatientId(id), plan, item, date("date", form.get("date")),
-                        time("date", form.get("time")), form.get("reason")));
+                () -> plans.move(new PatientId(id), plan, item, FormValues.date("date", form.get("date")),
+                        FormValues.time("date", form.get("time")), form.get("reason")));
     }
 
     @PostMapping("/patients/{id}/plan/{plan}/items/{item}/cancel")
@@ -103,8 +101,8 @@ class PlanController {
     String addDose(@PathVariable UUID id, @PathVariable UUID plan, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
         return attempt(id, "dose", form, model, redirect, "Dosing session added.",
-                () -> plans.addDose(new PatientId(id), plan, date("date", form.get("date")),
-                        time("date", form.get("time")), form.get("reason")));
+                () -> plans.addDose(new PatientId(id), plan, FormValues.date("date", form.get("date")),
+                        FormValues.time("date", form.get("time")), form.get("reason")));
     }
 
     @PostMapping("/patients/{id}/plan/{plan}/end")
@@ -140,36 +138,4 @@ class PlanController {
         }
     }
 
-    static @Nullable LocalDate date(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + ": give a date as YYYY-MM-DD.");
-        }
-    }
-
-    static @Nullable LocalTime time(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalTime.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + ": give a time as HH:MM.");
-        }
-    }
-
-    static @Nullable Integer integer(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + ": give a whole number of days.");
-        }
-    }
 }

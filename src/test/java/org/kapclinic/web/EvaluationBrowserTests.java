@@ -4,23 +4,17 @@ package org.kapclinic.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kapclinic.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -34,15 +28,10 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabases.class)
 @ActiveProfiles("demo")
-class EvaluationBrowserTests {
+class EvaluationBrowserTests extends BrowserFlowTest {
 
     private static final String PRESCRIBER = "prescriber@demo.kapclinic.test";
     private static final String PATIENT = "patient@demo.kapclinic.test";
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -50,51 +39,6 @@ class EvaluationBrowserTests {
     @Autowired
     org.kapclinic.calendar.ClinicCalendar calendar;
 
-    private final List<BrowserContext> contexts = new ArrayList<>();
-    private final List<String> pageErrors = new ArrayList<>();
-    private final List<Browser.Violation> violations = new ArrayList<>();
-
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void closeContexts() {
-        contexts.forEach(BrowserContext::close);
-        assertTrue(pageErrors.isEmpty(), () -> "The browser reported errors:\n" + String.join("\n", pageErrors));
-        var blocking = violations.stream().filter(Browser.Violation::blocking).toList();
-        assertTrue(blocking.isEmpty(), () -> "Serious accessibility violations:\n" + blocking);
-    }
-
-    private Page newPage(int width, int height) {
-        var context = browser.newContext("http://localhost:" + port, width, height);
-        contexts.add(context);
-        var page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type())) {
-                pageErrors.add(page.url() + ": console error: " + m.text());
-            }
-        });
-        page.onPageError(e -> pageErrors.add(page.url() + ": script error: " + e));
-        page.onResponse(r -> {
-            if (r.status() >= 400) {
-                pageErrors.add(page.url() + ": HTTP " + r.status() + " for " + r.url());
-            }
-        });
-        return page;
-    }
-
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
 
     private static Locator screeningRow(Page page, String label) {
         return page.locator("#screening-form tbody tr", new Page.LocatorOptions().setHasText(label));
@@ -111,7 +55,7 @@ class EvaluationBrowserTests {
         assertThat(page.locator("#trd-summary")).containsText("TRD criteria met");
         assertThat(page.locator("#trial-table")).containsText("Dose 5 mg/day is below the minimum adequate 10 mg/day.");
         assertThat(page.locator("#blockers")).containsText("Complete the contraindication screening.");
-        violations.addAll(Browser.accessibilityViolations(page, "evaluation"));
+        scan(page, "evaluation");
         Browser.screenshot(page, "evaluation-open");
 
         // a mistyped trial comes back with the message next to the field and everything typed still there
@@ -157,7 +101,7 @@ class EvaluationBrowserTests {
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Added tramadol (Opioid).");
         button(page, "Reviewed both lists with the patient: reconcile").click();
         assertThat(page.locator("#reconciliation")).containsText("at evaluation");
-        violations.addAll(Browser.accessibilityViolations(page, "medications"));
+        scan(page, "medications");
         Browser.screenshot(page, "medications");
 
         page.navigate("/patients/" + patient + "/evaluation");
@@ -203,7 +147,7 @@ class EvaluationBrowserTests {
         button(page, "Approve the plan").click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Plan approved.");
         assertThat(page.locator("#plan-summary")).containsText("Approved");
-        violations.addAll(Browser.accessibilityViolations(page, "plan"));
+        scan(page, "plan");
         Browser.screenshot(page, "plan-approved");
 
         // approval booked the sessions: the first dose is on the day view, in a chair, awaiting transport confirmation
@@ -219,7 +163,7 @@ class EvaluationBrowserTests {
         assertThat(grid.locator("td.slot-dosing", new Locator.LocatorOptions().setHasText("Portalson")))
                 .containsText("transport unconfirmed");
         assertThat(page.locator("#staffing")).containsText("Prescriber on site");
-        violations.addAll(Browser.accessibilityViolations(page, "day view"));
+        scan(page, "day view");
         Browser.screenshot(page, "day-view");
     }
 
@@ -242,7 +186,7 @@ class EvaluationBrowserTests {
         assertThat(phone.locator("#agreed-error")).containsText("tick the box");
         phone.getByLabel("Type your full name to sign").fill("Pat Portalson");
         phone.getByLabel("I have read this document and I agree to it.").check();
-        violations.addAll(Browser.accessibilityViolations(phone, "consent"));
+        scan(phone, "consent");
         Browser.screenshot(phone, "consent-phone");
         button(phone, "Sign").click();
         assertThat(phone.getByRole(AriaRole.STATUS)).hasText("Telehealth: signed. Thank you.");
