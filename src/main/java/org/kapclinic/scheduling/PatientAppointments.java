@@ -61,6 +61,8 @@ public class PatientAppointments {
                     "Appointment", a.id().toString(), "portal"));
             throw new AccessDeniedException("Not your appointment.");
         }
+        audit.record(new AuditRecord("APPOINTMENT_VIEWED", AuditRecord.Outcome.SUCCESS, a.patientId(), "Appointment",
+                a.id().toString(), "portal"));
         return a;
     }
 
@@ -69,8 +71,15 @@ public class PatientAppointments {
         confirm(own(appointment), "portal");
     }
 
-    /** The appointment a transport link points at, if the link is real and the appointment still ahead. */
+    /** The appointment a transport link points at, if the link is real and the appointment still ahead (audited). */
     public Optional<Appointment> byTransportLink(String token) {
+        var found = find(token);
+        found.ifPresent(a -> audit.recordAs("patient (transport link)", "", new AuditRecord("APPOINTMENT_VIEWED",
+                AuditRecord.Outcome.SUCCESS, a.patientId(), "Appointment", a.id().toString(), "transport link")));
+        return found;
+    }
+
+    private Optional<Appointment> find(String token) {
         return jdbc.sql("""
                 SELECT a.* FROM transport_link t JOIN appointment a ON a.id = t.appointment_id
                 WHERE t.token_hash = :h AND a.status = 'BOOKED' AND a.ends_at > :now""")
@@ -80,7 +89,7 @@ public class PatientAppointments {
 
     /** Confirms transport from an emailed link: the token is the credential. */
     public boolean confirmTransportByLink(String token) {
-        var a = byTransportLink(token);
+        var a = find(token);
         a.ifPresent(appointment -> confirm(appointment, "email link"));
         return a.isPresent();
     }
