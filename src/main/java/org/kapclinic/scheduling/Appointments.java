@@ -292,6 +292,28 @@ public class Appointments {
                 .param("p", patient.value()).query(Appointments::map).list();
     }
 
+    /** Every patient's future plan sessions still to book (the day view lists them by name, so the read is audited). */
+    public record UnbookedRow(UUID patientId, String patient, Unbooked item) {}
+
+    @PreAuthorize(BOOKERS)
+    @Transactional // not read-only: the read is audited
+    public List<UnbookedRow> unbookedEverywhere() {
+        var rows = jdbc.sql("SELECT * FROM unbooked_plan_item WHERE resolved_at IS NULL AND wanted_at > :now"
+                        + " ORDER BY wanted_at LIMIT 100")
+                .param("now", utc(clock.instant()))
+                .query((rs, n) -> new Object[] {rs.getObject("patient_id", UUID.class), new Unbooked(
+                        rs.getObject("plan_item_id", UUID.class), rs.getString("label"),
+                        rs.getObject("wanted_at", OffsetDateTime.class).toInstant(), rs.getString("reason"))})
+                .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var labels = directory.labels(rows.stream().map(r -> (UUID) r[0]).distinct().toList());
+        audit.record(AuditRecord.success("UNBOOKED_SESSIONS_VIEWED").withDetails(rows.size() + " sessions"));
+        return rows.stream().map(r -> new UnbookedRow((UUID) r[0], labels.containsKey((UUID) r[0])
+                ? labels.get((UUID) r[0]).name() : "(record)", (Unbooked) r[1])).toList();
+    }
+
     /** Plan items that could not be booked, and why. */
     @PreAuthorize(BOOKERS)
     @Transactional(readOnly = true)

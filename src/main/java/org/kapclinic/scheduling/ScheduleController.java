@@ -70,6 +70,8 @@ class ScheduleController {
         }
         var chosen = location == null ? places.get(0).id() : location;
         model.addAttribute("view", schedules.day(chosen, day));
+        model.addAttribute("unbooked", appointments.unbookedEverywhere());
+        model.addAttribute("zone", calendar.zone());
         return "scheduling/day";
     }
 

@@ -271,6 +271,12 @@ class SchedulingTests {
         var unbooked = TestAccounts.runAs(site.coordinator(), () -> appointments.unbooked(f.patient()));
         assertThat(unbooked).isNotEmpty();
         assertThat(unbooked.get(0).reason()).contains("No nurse is on shift");
+        // the day view lists it for coordinators, by name, and the home card counts it
+        assertThat(TestAccounts.runAs(site.coordinator(), () -> appointments.unbookedEverywhere()))
+                .anySatisfy(row -> assertThat(row.patient()).contains(f.family()));
+        var card = context.getBean(ScheduleHomeCard.class).cardFor(site.coordinator()).orElseThrow();
+        assertThat(card.text()).contains("still to book");
+        assertThat(card.needsAttention()).isTrue();
     }
 
     @Test
