@@ -37,9 +37,17 @@ public class Schedules {
     private final SchedulingSettings settings;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.kapclinic.patients.Patients patients;
+    private final org.kapclinic.security.CurrentUser currentUser;
+    private final NurseShiftAssignments nurses;
 
     Schedules(JdbcClient jdbc, Locations locations, StaffBlocks blocks, PatientDirectory directory,
-            UserAccounts accounts, ClinicCalendar calendar, SchedulingSettings settings, AuditTrail audit, Clock clock) {
+            UserAccounts accounts, ClinicCalendar calendar, SchedulingSettings settings, AuditTrail audit, Clock clock,
+            org.kapclinic.patients.Patients patients, org.kapclinic.security.CurrentUser currentUser,
+            NurseShiftAssignments nurses) {
+        this.patients = patients;
+        this.currentUser = currentUser;
+        this.nurses = nurses;
         this.jdbc = jdbc;
         this.locations = locations;
         this.blocks = blocks;
@@ -104,10 +112,25 @@ public class Schedules {
         return new WeekView(clinician, name, monday, days);
     }
 
+    /**
+     * Names and MRNs for the patients on a view. With care-team-only access (ADR 004) a therapist or prescriber sees
+     * the name only of their own care team's patients and of appointments with them, a nurse only of today's dosing
+     * patients where they are on shift; everyone else on the view shows as initials.
+     */
     private Map<UUID, String[]> labels(List<Appointment> appointments) {
         var map = new HashMap<UUID, String[]>();
-        directory.labels(appointments.stream().map(Appointment::patientId).distinct().toList())
-                .forEach((id, l) -> map.put(id, new String[] {l.name(), l.mrn()}));
+        var user = currentUser.get();
+        boolean limited = patients.careTeamOnly() && !user.hasRole(org.kapclinic.security.Role.INTAKE_COORDINATOR);
+        var me = user.id().value();
+        var nurseToday = limited && user.hasRole(org.kapclinic.security.Role.NURSE)
+                ? nurses.patientsBookedToday(me) : java.util.Set.<UUID>of();
+        var withMe = new java.util.HashSet<UUID>();
+        appointments.stream().filter(a -> me.equals(a.clinicianId())).forEach(a -> withMe.add(a.patientId()));
+        directory.labels(appointments.stream().map(Appointment::patientId).distinct().toList()).forEach((id, l) -> {
+            boolean named = !limited || withMe.contains(id) || nurseToday.contains(id)
+                    || me.equals(l.careTeam().therapistId()) || me.equals(l.careTeam().prescriberId());
+            map.put(id, named ? new String[] {l.name(), l.mrn()} : new String[] {CalendarFeeds.initials(l.name()), ""});
+        });
         return map;
     }
 }

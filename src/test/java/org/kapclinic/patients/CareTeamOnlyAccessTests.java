@@ -14,7 +14,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.TestPropertySource;
 
-/** With kap.access.care-team-only, clinicians see their own care teams only; nurses see no one until scheduling. */
+/** With kap.access.care-team-only, clinicians see their own care teams only; a nurse with no shift sees no one. */
 @ClinicIntegrationTest
 @TestPropertySource(properties = "kap.access.care-team-only=true")
 class CareTeamOnlyAccessTests {
