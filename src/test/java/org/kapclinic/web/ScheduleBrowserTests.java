@@ -89,4 +89,51 @@ class ScheduleBrowserTests extends BrowserFlowTest {
         scan(page, "week view");
         Browser.screenshot(page, "week-view");
     }
+
+    @Test
+    void anAdminSetsUpARoomAndEditsAProtocolAndAPrescriberReadsTheDoseTable() {
+        var admin = newPage(1280, 1000);
+        Browser.signIn(admin, "admin@demo.kapclinic.test");
+        admin.navigate("/admin/locations");
+        var tempe = admin.locator("article", new Page.LocatorOptions().setHasText("Tempe (demo)"));
+        tempe.getByLabel("Room name").fill("Treatment room B");
+        tempe.getByLabel("Chairs").fill("zero");
+        tempe.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add the room")).click();
+        assertThat(admin.locator("article", new Page.LocatorOptions().setHasText("Tempe (demo)")).getByLabel("Chairs"))
+                .hasValue("zero");
+        assertThat(admin.locator(".field-error").first()).containsText("give a whole number");
+        admin.locator("article", new Page.LocatorOptions().setHasText("Tempe (demo)")).getByLabel("Chairs").fill("2");
+        admin.locator("article", new Page.LocatorOptions().setHasText("Tempe (demo)"))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add the room")).click();
+        assertThat(admin.getByRole(AriaRole.STATUS)).hasText("Room added.");
+        assertThat(admin.locator("article", new Page.LocatorOptions().setHasText("Tempe (demo)")))
+                .containsText("Treatment room B");
+        scan(admin, "locations");
+        Browser.screenshot(admin, "admin-locations");
+
+        admin.navigate("/protocols/kap");
+        var definition = admin.getByLabel("Definition");
+        var original = definition.inputValue();
+        definition.fill(original.replace("\"count\" : 3", "\"count\" : 0"));
+        button(admin, "Save as a new version").click();
+        assertThat(admin.locator("#definition-error")).containsText("count 1-100");
+        definition = admin.getByLabel("Definition");
+        definition.fill(original.replace("\"count\" : 3", "\"count\" : 4"));
+        button(admin, "Save as a new version").click();
+        assertThat(admin.getByRole(AriaRole.STATUS)).containsText("saved as version 2");
+        scan(admin, "protocol");
+        Browser.screenshot(admin, "admin-protocol");
+
+        var prescriber = newPage(1280, 1000);
+        Browser.signIn(prescriber, "prescriber@demo.kapclinic.test");
+        prescriber.navigate("/eligibility/dose-floors");
+        assertThat(prescriber.locator("#floor-table tr", new Page.LocatorOptions().setHasText("Sertraline")))
+                .containsText("needs verification");
+        var row = prescriber.locator("#floor-table tr", new Page.LocatorOptions().setHasText("Sertraline"));
+        row.getByLabel("verified").check();
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(prescriber.getByRole(AriaRole.STATUS)).hasText("Sertraline: 50 mg/day saved and verified.");
+        scan(prescriber, "dose floors");
+        Browser.screenshot(prescriber, "dose-floors");
+    }
 }
