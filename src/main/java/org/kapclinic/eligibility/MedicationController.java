@@ -113,12 +113,8 @@ class MedicationController {
             action.run();
             return "redirect:/patients/" + id + "/medications";
         } catch (IllegalArgumentException | IllegalStateException e) {
-            var m = e instanceof IllegalStateException ? new FieldMessage("form", e.getMessage())
-                    : FieldMessage.of(e, "form");
-            model.addAttribute("errors", Map.of(m.field(), m.message()));
-            model.addAttribute("form", formName);
-            model.addAttribute("typed", form);
-            model.addAttribute("problem", "Nothing was saved: " + m.message() + " What you typed is still in the form.");
+            FieldMessage.showRefusal(model, e, "form", formName, form, "Nothing was saved: ",
+                    " What you typed is still in the form.");
             return page(id, model);
         }
     }

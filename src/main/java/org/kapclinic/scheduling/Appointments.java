@@ -113,7 +113,8 @@ public class Appointments {
             throw new IllegalArgumentException("date: the appointment is in the past.");
         }
         var label = request.label() == null || request.label().isBlank() ? request.type().label() : request.label().strip();
-        var booked = place(request.patient(), request.type(), request.modality(), request.locationId(), request.chairId(),
+        var booked = place(request.patient(), request.type(), request.modality(), activePlace(request.locationId()),
+                request.chairId(),
                 request.roomId(), request.clinicianId(), start, label, null, null, null);
         audit.record(new AuditRecord("APPOINTMENT_BOOKED", AuditRecord.Outcome.SUCCESS, request.patient().value(),
                 "Appointment", booked.id().toString(), request.type().name()));
@@ -124,11 +125,9 @@ public class Appointments {
      * Finds a chair (or room) at the location and books it, or refuses with every clash. With no chair given, the
      * first free one is taken.
      */
-    private Appointment place(PatientId patient, AppointmentType type, @Nullable Modality modality, UUID locationId,
+    private Appointment place(PatientId patient, AppointmentType type, @Nullable Modality modality, Place place,
             @Nullable UUID chairId, @Nullable UUID roomId, @Nullable UUID clinicianId, Instant at, String label,
             @Nullable UUID planId, @Nullable UUID planItemId, @Nullable Appointment replacing) {
-        var place = locations.active().stream().filter(p -> p.id().equals(locationId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("location: choose an open location."));
         lock(place.id(), patient, clinicianId);
         Instant start;
         Instant end;
@@ -265,13 +264,15 @@ public class Appointments {
         }
         Appointment moved;
         try {
-            moved = place(patient, a.type(), a.modality(), a.locationId(), a.chairId(), a.roomId(), a.clinicianId(), at,
+            moved = place(patient, a.type(), a.modality(), activePlace(a.locationId()), a.chairId(), a.roomId(),
+                    a.clinicianId(), at,
                     a.label(), a.planId(), a.planItemId(), a);
         } catch (BookingRefused sameChair) {
             if (a.chairId() == null && a.roomId() == null) {
                 throw sameChair;
             }
-            moved = place(patient, a.type(), a.modality(), a.locationId(), null, null, a.clinicianId(), at, a.label(),
+            moved = place(patient, a.type(), a.modality(), activePlace(a.locationId()), null, null, a.clinicianId(), at,
+                    a.label(),
                     a.planId(), a.planItemId(), a);
         }
         jdbc.sql("UPDATE appointment SET status = 'RESCHEDULED', change_reason = :r, updated_at = :at, updated_by = :by,"
@@ -334,8 +335,10 @@ public class Appointments {
     @Transactional(propagation = Propagation.MANDATORY)
     void bookPlan(PlanApproved approved) {
         var plan = plans.approvedPlan(approved.plan()).orElseThrow();
+        var team = directory.careTeam(approved.patient()).orElse(new PatientDirectory.CareTeam(null, null));
+        var places = locations.active();
         for (var item : plan.liveItems()) {
-            bookItem(approved.patient(), plan, item);
+            bookItem(approved.patient(), plan, item, team, places);
         }
         audit.record(new AuditRecord("PLAN_BOOKED", AuditRecord.Outcome.SUCCESS, approved.patient().value(),
                 "TreatmentPlan", plan.id().toString(), null));
@@ -363,7 +366,8 @@ public class Appointments {
                 if (old.isPresent()) {
                     var a = old.get();
                     try {
-                        place(changed.patient(), a.type(), a.modality(), a.locationId(), null, null, a.clinicianId(),
+                        place(changed.patient(), a.type(), a.modality(), activePlace(a.locationId()), null, null,
+                                a.clinicianId(),
                                 item.at(), a.label(), a.planId(), item.id(), a);
                         markChanged(a.id(), Appointment.Status.RESCHEDULED, reason);
                         return;
@@ -413,6 +417,12 @@ public class Appointments {
      */
     private void bookItem(PatientId patient, org.kapclinic.treatmentplans.TreatmentPlan plan,
             org.kapclinic.treatmentplans.TreatmentPlan.Item item) {
+        bookItem(patient, plan, item, directory.careTeam(patient).orElse(new PatientDirectory.CareTeam(null, null)),
+                locations.active());
+    }
+
+    private void bookItem(PatientId patient, org.kapclinic.treatmentplans.TreatmentPlan plan,
+            org.kapclinic.treatmentplans.TreatmentPlan.Item item, PatientDirectory.CareTeam team, List<Place> places) {
         AppointmentType type = switch (item.kind()) {
             case DOSING -> AppointmentType.DOSING;
             case PREPARATION -> AppointmentType.PREPARATION;
@@ -423,19 +433,17 @@ public class Appointments {
         if (type == null || item.at().isBefore(clock.instant())) {
             return;
         }
-        var team = directory.careTeam(patient).orElse(new PatientDirectory.CareTeam(null, null));
         var clinician = switch (type) {
             case PREPARATION, INTEGRATION -> team.therapistId();
             case FOLLOW_UP -> team.prescriberId();
             default -> null;
         };
         var label = item.kind() == PlannedItem.Kind.REEVALUATION ? "Re-evaluation" : item.label();
-        var places = locations.active();
         var reasons = new LinkedHashMap<String, List<String>>();
         for (var place : places) {
             // place() checks every rule before it writes, so a refusal leaves nothing behind
             try {
-                place(patient, type, plan.modality(), place.id(), null, null, clinician, item.at(), label, plan.id(),
+                place(patient, type, plan.modality(), place, null, null, clinician, item.at(), label, plan.id(),
                         item.id(), null);
                 return;
             } catch (BookingRefused refused) {
@@ -453,6 +461,12 @@ public class Appointments {
                 .param("i", item.id()).param("plan", plan.id()).param("p", patient.value()).param("l", label)
                 .param("w", utc(item.at())).param("r", why.length() > 1000 ? why.substring(0, 997) + "..." : why)
                 .param("at", utc(now())).update();
+    }
+
+    /** An active location by id, or a refusal on the "location" field. */
+    private Place activePlace(@Nullable UUID id) {
+        return locations.active().stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("location: choose an open location."));
     }
 
     Appointment get(UUID id) {

@@ -174,12 +174,7 @@ class ScheduleController {
             redirect.addFlashAttribute("notice", action.get());
             return "redirect:/patients/" + patient + "/appointments";
         } catch (IllegalArgumentException | IllegalStateException e) {
-            var m = e instanceof IllegalStateException ? new FieldMessage("form", e.getMessage())
-                    : FieldMessage.of(e, "form");
-            model.addAttribute("errors", Map.of(m.field(), m.message()));
-            model.addAttribute("form", formName);
-            model.addAttribute("typed", form);
-            model.addAttribute("problem", "Not booked or changed: " + m.message());
+            FieldMessage.showRefusal(model, e, "form", formName, form, "Not booked or changed: ");
             return patient(patient, model);
         }
     }

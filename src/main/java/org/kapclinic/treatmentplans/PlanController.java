@@ -128,12 +128,7 @@ class PlanController {
             redirect.addFlashAttribute("notice", notice);
             return "redirect:/patients/" + id + "/plan";
         } catch (IllegalArgumentException | IllegalStateException e) {
-            var m = e instanceof IllegalStateException ? new FieldMessage("form", e.getMessage())
-                    : FieldMessage.of(e, "form");
-            model.addAttribute("errors", Map.of(m.field(), m.message()));
-            model.addAttribute("form", formName);
-            model.addAttribute("typed", form);
-            model.addAttribute("problem", "Nothing was saved: " + m.message());
+            FieldMessage.showRefusal(model, e, "form", formName, form, "Nothing was saved: ");
             return page(id, model);
         }
     }
