@@ -110,31 +110,51 @@ class EligibilityDemoData implements DemoDataContributor {
         if (n > 0) {
             evaluation(records.get(0), "ESKETAMINE", "OPEN", now.atZone(ZoneOffset.UTC).toLocalDate().minusMonths(18), at);
         }
-        if (n > 3) {
-            var e = evaluation(records.get(3), "IV_KETAMINE", "DECIDED",
-                    now.atZone(ZoneOffset.UTC).toLocalDate().minusMonths(30), at);
-            for (var item : ScreeningItem.values()) {
-                jdbc.sql("INSERT INTO contraindication_answer (evaluation_id, item, present, answered_at, answered_by)"
-                                + " VALUES (:e, :i, FALSE, :at, :by)")
-                        .param("e", e).param("i", item.name()).param("at", at).param("by", BY).update();
-            }
-            jdbc.sql("""
-                    INSERT INTO medication_reconciliation (id, patient_id, context, medications, allergies, note,
-                        reconciled_at, reconciled_by) VALUES (:id, :p, 'EVALUATION', 'sertraline 200 mg daily',
-                        'no known allergies', '', :at, :by)""")
-                    .param("id", UUID.randomUUID()).param("p", records.get(3)).param("at", at).param("by", BY).update();
-            jdbc.sql("""
-                    INSERT INTO eligibility_decision (id, evaluation_id, patient_id, modality, outcome, reasons,
-                        conditions, trd_met, trd_summary, maudsley_total, screening_summary, signed_at, signed_by)
-                    VALUES (:id, :e, :p, 'IV_KETAMINE', 'ELIGIBLE', :r, '', TRUE, :trd, 10,
-                        'No contraindication or caution present.', :at, :by)""")
-                    .param("id", UUID.randomUUID()).param("e", e).param("p", records.get(3))
-                    .param("r", "Three adequate failed trials and lithium augmentation in this episode; no"
-                            + " contraindications; blood pressure controlled. (Synthetic demo decision.)")
-                    .param("trd", "TRD criteria met: 3 adequate failed antidepressant trials in the current episode (at least 2 needed).")
-                    .param("at", at).param("by", BY).update();
+        // Today's four dosing patients (the scheduling demo books records 1-4 with these modalities) are evaluated,
+        // eligible and consented, and the esketamine ones are enrolled in the REMS, so the dosing gate can pass.
+        var modalities = List.of(Modality.ESKETAMINE, Modality.IV_KETAMINE, Modality.IV_KETAMINE, Modality.ESKETAMINE);
+        for (int r = 1; r <= 4 && r < records.size(); r++) {
+            decided(records.get(r), modalities.get(r - 1), now, at);
         }
         return n + " treatment histories";
+    }
+
+    private void decided(UUID patient, Modality modality, java.time.Instant now, OffsetDateTime at) {
+        var e = evaluation(patient, modality.name(), "DECIDED", now.atZone(ZoneOffset.UTC).toLocalDate().minusMonths(30), at);
+        if (modality == Modality.ESKETAMINE) {
+            jdbc.sql("UPDATE evaluation SET rems_enrolled_on = :d WHERE id = :e")
+                    .param("d", now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(10)).param("e", e).update();
+        }
+        for (var item : ScreeningItem.values()) {
+            jdbc.sql("INSERT INTO contraindication_answer (evaluation_id, item, present, answered_at, answered_by)"
+                            + " VALUES (:e, :i, FALSE, :at, :by)")
+                    .param("e", e).param("i", item.name()).param("at", at).param("by", BY).update();
+        }
+        jdbc.sql("""
+                INSERT INTO medication_reconciliation (id, patient_id, context, medications, allergies, note,
+                    reconciled_at, reconciled_by) VALUES (:id, :p, 'EVALUATION', 'sertraline 200 mg daily',
+                    'no known allergies', '', :at, :by)""")
+                .param("id", UUID.randomUUID()).param("p", patient).param("at", at).param("by", BY).update();
+        jdbc.sql("""
+                INSERT INTO eligibility_decision (id, evaluation_id, patient_id, modality, outcome, reasons,
+                    conditions, trd_met, trd_summary, maudsley_total, screening_summary, signed_at, signed_by)
+                VALUES (:id, :e, :p, :m, 'ELIGIBLE', :r, '', TRUE, :trd, 10,
+                    'No contraindication or caution present.', :at, :by)""")
+                .param("id", UUID.randomUUID()).param("e", e).param("p", patient).param("m", modality.name())
+                .param("r", "Three adequate failed trials and lithium augmentation in this episode; no"
+                        + " contraindications; blood pressure controlled. (Synthetic demo decision.)")
+                .param("trd", "TRD criteria met: 3 adequate failed antidepressant trials in the current episode (at least 2 needed).")
+                .param("at", at).param("by", BY).update();
+        for (var kind : ConsentKind.requiredFor(modality)) {
+            jdbc.sql("""
+                    INSERT INTO consent_signature (id, patient_id, document_id, kind, version, signer_name, channel,
+                        signed_at, recorded_by)
+                    SELECT :id, :p, d.id, d.kind, d.version, 'Demo Patient (synthetic)', 'TABLET', :at, :by
+                    FROM consent_document d WHERE d.kind = :k
+                        AND d.version = (SELECT MAX(version) FROM consent_document WHERE kind = :k)""")
+                    .param("id", UUID.randomUUID()).param("p", patient).param("k", kind.name()).param("at", at)
+                    .param("by", BY).update();
+        }
     }
 
     private UUID evaluation(UUID patient, String modality, String status, LocalDate episodeStart, OffsetDateTime at) {

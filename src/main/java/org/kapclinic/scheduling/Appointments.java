@@ -293,6 +293,27 @@ public class Appointments {
                 .param("p", patient.value()).query(Appointments::map).list();
     }
 
+    /** One appointment, checking the caller may see its patient. The caller audits what it does with it. */
+    @PreAuthorize(BOOKERS)
+    @Transactional(readOnly = true)
+    public java.util.Optional<Appointment> find(UUID id) {
+        var found = jdbc.sql("SELECT * FROM appointment WHERE id = :id").param("id", id).query(Appointments::map)
+                .optional();
+        found.ifPresent(a -> patients.forCare(new PatientId(a.patientId())));
+        return found;
+    }
+
+    /** The dosing appointments booked at a location on a day, by start (the monitoring board; it audits). */
+    @PreAuthorize(BOOKERS)
+    @Transactional(readOnly = true)
+    public List<Appointment> dosingBooked(UUID location, LocalDate day) {
+        var zone = calendar.zone();
+        return jdbc.sql("SELECT * FROM appointment WHERE location_id = :l AND type = 'DOSING' AND status = 'BOOKED'"
+                        + " AND starts_at >= :from AND starts_at < :to ORDER BY starts_at")
+                .param("l", location).param("from", utc(day.atStartOfDay(zone).toInstant()))
+                .param("to", utc(day.plusDays(1).atStartOfDay(zone).toInstant())).query(Appointments::map).list();
+    }
+
     /** Every patient's future plan sessions still to book (the day view lists them by name, so the read is audited). */
     public record UnbookedRow(UUID patientId, String patient, Unbooked item) {}
 

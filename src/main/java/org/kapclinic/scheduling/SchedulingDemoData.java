@@ -84,7 +84,8 @@ class SchedulingDemoData implements DemoDataContributor {
         }
         var records = context.ids("PATIENT_RECORD");
         int booked = 0;
-        var modalities = List.of("ESKETAMINE", "IV_KETAMINE", "ESKETAMINE", "IV_KETAMINE");
+        // the eligibility demo evaluates, consents and (esketamine) REMS-enrols records 1-4 for these modalities
+        var modalities = List.of("ESKETAMINE", "IV_KETAMINE", "IV_KETAMINE", "ESKETAMINE");
         var times = List.of(LocalTime.of(8, 40), LocalTime.of(9, 20), LocalTime.of(11, 40), LocalTime.of(13, 0));
         for (int i = 0; i < Math.min(4, Math.max(0, records.size() - 1)) && !chairs.isEmpty(); i++) {
             var dose = today.atTime(times.get(i)).atZone(zone).toInstant();

@@ -102,6 +102,7 @@ class SecurityConfiguration {
                         .requestMatchers("/schedule", "/schedule/**", "/appointments/**", "/api/v1/schedule/**",
                                 "/api/v1/locations")
                         .hasAnyRole("INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")
+                        .requestMatchers("/dosing", "/dosing/**").hasAnyRole("NURSE", "PRESCRIBER")
                         .requestMatchers("/portal/**").hasRole("PATIENT")
                         .requestMatchers("/staff/**")
                         .hasAnyRole("ADMIN", "INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")
@@ -143,6 +144,9 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor((request, response, e) -> problems.write(response, 401,
                                 "Unauthorized", "Sign in, or send an API token as 'Authorization: Bearer ...'.",
                                 request.getRequestURI()), API)
+                        // A page fragment fetched by htmx must not follow a redirect to the sign-in page and swap it in.
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> response.sendError(401),
+                                request -> request.getHeader("HX-Request") != null)
                         .defaultAccessDeniedHandlerFor((request, response, e) -> {
                             auditDenied(audit, request);
                             problems.write(response, 403, "Forbidden", "Your role does not allow this.",

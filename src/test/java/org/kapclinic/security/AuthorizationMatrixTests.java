@@ -286,6 +286,29 @@ class AuthorizationMatrixTests {
             GET  /api/v1/schedule/day                       401    403    ok     ok     ok     ok     403    ok
             GET  /api/v1/patients/{patient}/appointments    401    403    ok     ok     ok     ok     403    ok
             POST /api/v1/patients/{patient}/appointments    401    403    ok     ok     ok     ok     403    ok
+            # -- the dosing day: nurses and prescribers; a BP acknowledgment or override is the prescriber's (service check)
+            GET  /dosing/board                              login  403    403    403    ok     ok     403    login
+            GET  /dosing/board/{location}/live              login  403    403    403    ok     ok     403    login
+            POST /dosing/appointments/{dosingAppointment}/session login 403 403 403 redir redir 403    403
+            GET  /dosing/sessions/{session}                 login  403    403    403    ok     ok     403    login
+            GET  /dosing/sessions/{session}/instructions    login  403    403    403    ok     ok     403    login
+            POST /dosing/sessions/{session}/gate/{gateItem} login  403    403    403    redir  redir  403    403
+            POST /dosing/sessions/{session}/gate-reconcile  login  403    403    403    redir  redir  403    403
+            POST /dosing/sessions/{session}/gate-vitals     login  403    403    403    redir  redir  403    403
+            POST /dosing/sessions/{session}/gate-decision   login  403    403    403    403    ok     403    403
+            POST /dosing/sessions/{session}/gate-pass       login  403    403    403    ok     ok     403    403
+            POST /dosing/sessions/{session}/not-dosed       login  403    403    403    redir  redir  403    403
+            POST /dosing/sessions/{session}/administration  login  403    403    403    ok     ok     403    403
+            POST /dosing/sessions/{session}/devices         login  403    403    403    ok     ok     403    403
+            POST /dosing/sessions/{session}/devices/stop    login  403    403    403    ok     ok     403    403
+            POST /dosing/sessions/{session}/start           login  403    403    403    ok     ok     403    403
+            POST /dosing/sessions/{session}/infusion/end    login  403    403    403    ok     ok     403    403
+            POST /dosing/sessions/{session}/checks          login  403    403    403    ok     ok     403    403
+            POST /dosing/sessions/{session}/alerts/{dosingAlert}/acknowledge login 403 403 403 ok ok 403    403
+            POST /dosing/sessions/{session}/discharge       login  403    403    403    ok     ok     403    403
+            POST /dosing/sessions/{session}/left-ama        login  403    403    403    ok     ok     403    403
+            # -- the quick re-sign-in behind a locked screen (any signed-in user, with their own password)
+            POST /session/confirm                           login  ok     ok     ok     ok     ok     ok     403
             """;
 
     /** Routes in the matrix that no controller maps: Spring Security's filters and Actuator serve them. */
@@ -501,6 +524,29 @@ class AuthorizationMatrixTests {
                 .param("id", id).param("p", ownRecord.value()).param("l", matrixLocation()).param("s", start)
                 .param("e", start.plusHours(2)).update();
         return id;
+    }
+
+    /** A booked esketamine dosing appointment at noon today (clinic time) at the matrix location, written directly. */
+    private UUID dosingToday(PatientId record) {
+        var id = UUID.randomUUID();
+        var zone = context.getBean(org.kapclinic.calendar.ClinicCalendar.class).zone();
+        var start = java.time.OffsetDateTime.ofInstant(java.time.LocalDate.now(zone).atTime(12, 0).atZone(zone)
+                .toInstant(), java.time.ZoneOffset.UTC);
+        jdbc.sql("""
+                INSERT INTO appointment (id, patient_id, type, label, modality, location_id, starts_at, ends_at, dose_at,
+                    status, created_at, created_by, updated_at, updated_by, version)
+                VALUES (:id, :p, 'DOSING', 'Dosing session', 'ESKETAMINE', :l, :s, :e, :s, 'BOOKED', :s, 'matrix', :s,
+                    'matrix', 0)""")
+                .param("id", id).param("p", record.value()).param("l", matrixLocation()).param("s", start)
+                .param("e", start.plusHours(3)).update();
+        return id;
+    }
+
+    /** A dosing session at the gate for a new record, opened by the matrix nurse; its id. */
+    private UUID newDosingSession() {
+        var appointment = dosingToday(newPatient().id());
+        return TestAccounts.runAs(users.get(Subject.NURSE),
+                () -> context.getBean(org.kapclinic.dosing.DosingSessions.class).open(appointment));
     }
 
     /** A transport link for a dosing appointment of the PATIENT's own record; the raw token. */
@@ -724,6 +770,10 @@ class AuthorizationMatrixTests {
                 case "protocol" -> "maintenance";
                 case "block" -> newBlock();
                 case "appointment" -> newAppointment();
+                case "dosingAppointment" -> dosingToday(newPatient().id()).toString();
+                case "session" -> newDosingSession().toString();
+                case "gateItem" -> "identity";
+                case "dosingAlert" -> UUID.randomUUID().toString();
                 case "location" -> newLocation().toString();
                 case "chair" -> newChair();
                 case "ownAppointment" -> ownDosingAppointment().toString();
@@ -877,6 +927,13 @@ class AuthorizationMatrixTests {
                     .param("date", org.kapclinic.treatmentplans.PlanFixtures.businessDayAfter(context, 6).toString())
                     .param("time", "11:00");
             case "POST /appointments/{appointment}/cancel" -> request.param("reason", "Matrix cancel");
+            case "POST /dosing/sessions/{session}/gate/{gateItem}" -> request.param("value", "Name and birth date match.");
+            case "POST /dosing/sessions/{session}/gate-vitals" -> request.param("systolic", "124").param("diastolic", "80")
+                    .param("heartRate", "70").param("spo2", "98");
+            case "POST /dosing/sessions/{session}/gate-decision" -> request.param("kind", "ACKNOWLEDGE")
+                    .param("reason", "Matrix acknowledgment");
+            case "POST /dosing/sessions/{session}/not-dosed" -> request.param("notDosedReason", "Matrix: declined today");
+            case "POST /session/confirm" -> request.param("password", TestAccounts.PASSWORD);
             case "POST /appointments/{appointment}/reschedule" -> request.param("date",
                     org.kapclinic.treatmentplans.PlanFixtures.businessDayAfter(context, 8).toString())
                     .param("time", "15:00").param("reason", "Matrix reschedule");

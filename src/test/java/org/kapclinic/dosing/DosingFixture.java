@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.kapclinic.dosing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Map;
+import java.util.UUID;
+import org.kapclinic.TestClock;
+import org.kapclinic.assessments.Assessments;
+import org.kapclinic.assessments.Channel;
+import org.kapclinic.calendar.ClinicCalendar;
+import org.kapclinic.eligibility.Modality;
+import org.kapclinic.patients.PatientId;
+import org.kapclinic.safety.CareTeamFixture;
+import org.kapclinic.scheduling.Appointment;
+import org.kapclinic.scheduling.AppointmentType;
+import org.kapclinic.scheduling.Appointments;
+import org.kapclinic.scheduling.Locations;
+import org.kapclinic.scheduling.Place;
+import org.kapclinic.scheduling.StaffBlock;
+import org.kapclinic.scheduling.StaffBlocks;
+import org.kapclinic.security.ClinicUser;
+import org.kapclinic.security.Role;
+import org.kapclinic.security.TestAccounts;
+import org.kapclinic.treatmentplans.PlanFixtures;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * A dosing session opened today (the test clock pinned to 08:45 on a business day) for an eligible patient with a
+ * dosing appointment at 09:00 in a fresh location, with a nurse on shift and the patient's prescriber on site.
+ * Tests must reset {@link TestClock} afterwards.
+ */
+public record DosingFixture(UUID session, PatientId patient, ClinicUser nurse, ClinicUser prescriber, UUID location,
+        Appointment appointment, LocalDate day) {
+
+    public static DosingFixture open(ApplicationContext context, Modality modality, int daysAhead) {
+        var calendar = context.getBean(ClinicCalendar.class);
+        var zone = calendar.zone();
+        var day = PlanFixtures.businessDayAfter(context, daysAhead);
+        TestClock.INSTANCE.pin(day.atTime(7, 0).atZone(zone).toInstant());
+        var admin = TestAccounts.create(context, Role.ADMIN);
+        var coordinator = TestAccounts.create(context, Role.INTAKE_COORDINATOR);
+        var nurse = TestAccounts.create(context, Role.NURSE);
+        var team = CareTeamFixture.create(context);
+        var locations = context.getBean(Locations.class);
+        var location = TestAccounts.runAs(admin, () -> locations.addLocation("0 Dosing " + UUID.randomUUID(),
+                "1 Synthetic Way"));
+        TestAccounts.runAs(admin, () -> locations.addRoom(location, "Treatment", Place.RoomKind.TREATMENT, 2));
+        var blocks = context.getBean(StaffBlocks.class);
+        TestAccounts.runAs(coordinator, () -> {
+            blocks.add(nurse.id().value(), location, StaffBlock.Kind.NURSE_SHIFT, day, LocalTime.of(7, 0),
+                    LocalTime.of(18, 0), 1);
+            blocks.add(team.prescriber().id().value(), location, StaffBlock.Kind.PRESCRIBER_ON_SITE, day,
+                    LocalTime.of(7, 0), LocalTime.of(18, 0), 1);
+        });
+        PlanFixtures.eligible(context, team.patient(), team.prescriber(), modality);
+        var appointment = TestAccounts.runAs(coordinator, () -> context.getBean(Appointments.class).book(
+                new Appointments.NewAppointment(team.patient(), AppointmentType.DOSING, modality, location, null, null,
+                        null, day, LocalTime.of(9, 0), null)));
+        TestClock.INSTANCE.pin(day.atTime(8, 45).atZone(zone).toInstant());
+        var session = TestAccounts.runAs(nurse, () -> context.getBean(DosingSessions.class).open(appointment.id()));
+        return new DosingFixture(session, team.patient(), nurse, team.prescriber(), location, appointment, day);
+    }
+
+    /** Completes every gate item with in-range vitals (weight 70 kg) and passes the gate. */
+    public DosingFixture cleared(ApplicationContext context) {
+        completeGateExceptVitals(context);
+        var gate = context.getBean(PreDoseGate.class);
+        TestAccounts.runAs(nurse, () -> {
+            gate.recordVitals(session, new Vitals(128, 82, 72, 98, 14), new BigDecimal("70"));
+            gate.pass(session);
+        });
+        return this;
+    }
+
+    public void completeGateExceptVitals(ApplicationContext context) {
+        var gate = context.getBean(PreDoseGate.class);
+        var assessments = context.getBean(Assessments.class);
+        TestAccounts.runAs(nurse, () -> {
+            gate.attest(session, GateItem.IDENTITY, null);
+            gate.attest(session, GateItem.CO_MEDICATIONS, null);
+            gate.attest(session, GateItem.FASTING, "Last food 06:30, last drink 08:00");
+            gate.attest(session, GateItem.TRANSPORT, "Driver Demo, 555-010-0142");
+            gate.attest(session, GateItem.PREGNANCY, PregnancyStatus.NOT_PREGNANT_REPORTED.name());
+            gate.reconcileMedications(session, null);
+            assessments.recordByClinician(patient, "mood", Map.of("1", 6), null, Channel.CLINICIAN);
+            assessments.recordByClinician(patient, "asq", Map.of("1", 0, "2", 0, "3", 0, "4", 0, "5", 0), null,
+                    Channel.CLINICIAN);
+        });
+    }
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.kapclinic.dosing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kapclinic.ClinicIntegrationTest;
+import org.kapclinic.TestClock;
+import org.kapclinic.eligibility.Modality;
+import org.kapclinic.security.TestAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The session page and the board through MVC: refusals come back next to their field with what was typed. */
+@ClinicIntegrationTest
+class DosingPageTests {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    MockMvc mvc;
+
+    @AfterEach
+    void resetClock() {
+        TestClock.INSTANCE.reset();
+    }
+
+    String html(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+        var response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).isLessThan(400);
+        return response.getContentAsString();
+    }
+
+    @Test
+    void anImpossibleReadingComesBackNextToItsFieldWithEverythingTypedKept() throws Exception {
+        var f = DosingFixture.open(context, Modality.IV_KETAMINE, 30);
+        var page = html(post("/dosing/sessions/" + f.session() + "/gate-vitals").with(csrf())
+                .with(TestAccounts.as(f.nurse())).param("systolic", "400").param("diastolic", "84")
+                .param("heartRate", "76").param("spo2", "98").param("weight", "71.5"));
+        assertThat(page).contains("400 is not a possible reading; enter 50-300.").contains("value=\"76\"")
+                .contains("value=\"71.5\"").contains("Not saved:");
+        var gate = html(get("/dosing/sessions/" + f.session()).with(TestAccounts.as(f.nurse())));
+        assertThat(gate).contains("Pre-dose gate").contains("Weight today (kg)").contains("gate-item-IDENTITY");
+    }
+
+    @Test
+    void theBoardListsTodaysBookingAndTheLiveFragmentRendersForAPassivePoll() throws Exception {
+        var f = DosingFixture.open(context, Modality.ESKETAMINE, 31);
+        var board = html(get("/dosing/board").param("location", f.location().toString()).with(TestAccounts.as(f.nurse())));
+        assertThat(board).contains("Monitoring board").contains("chair-card").contains("data-idle-seconds");
+        var live = html(get("/dosing/board/" + f.location() + "/live").header("HX-Request", "true")
+                .header("X-KAP-Passive", "1").with(TestAccounts.as(f.nurse())));
+        assertThat(live).contains("id=\"chairs\"").doesNotContain("<html");
+        var anonymous = mvc.perform(get("/dosing/board/" + f.location() + "/live").header("HX-Request", "true"))
+                .andReturn().getResponse();
+        assertThat(anonymous.getStatus()).isEqualTo(401);
+    }
+}
