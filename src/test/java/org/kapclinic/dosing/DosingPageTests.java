@@ -49,6 +49,43 @@ class DosingPageTests {
         assertThat(gate).contains("Pre-dose gate").contains("Weight today (kg)").contains("gate-item-IDENTITY");
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    long lastAccess(jakarta.servlet.http.Cookie cookie) {
+        var id = new String(java.util.Base64.getDecoder().decode(cookie.getValue()), java.nio.charset.StandardCharsets.UTF_8);
+        return jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = :id").param("id", id)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void theBoardsPassivePollDoesNotKeepAnIdleSessionAliveButTheUsersOwnRequestsDo() throws Exception {
+        var f = DosingFixture.open(context, Modality.ESKETAMINE, 32);
+        var login = mvc.perform(post("/login").with(csrf()).param("email", f.nurse().getUsername())
+                .param("password", TestAccounts.PASSWORD)).andReturn().getResponse();
+        var cookie = login.getCookie("KAPSESSION");
+        assertThat(cookie).as("signed in with a session cookie").isNotNull();
+        var before = lastAccess(cookie);
+        Thread.sleep(20);
+        var poll = mvc.perform(get("/dosing/board/" + f.location() + "/live").cookie(cookie).header("HX-Request", "true")
+                .header("X-KAP-Passive", "1")).andReturn().getResponse();
+        assertThat(poll.getStatus()).isEqualTo(200);
+        assertThat(poll.getHeader("X-KAP-Session-Remaining")).isNotNull();
+        assertThat(Long.parseLong(poll.getHeader("X-KAP-Session-Remaining"))).isPositive();
+        assertThat(lastAccess(cookie)).as("a passive poll leaves the idle clock alone").isEqualTo(before);
+        Thread.sleep(20);
+        var own = mvc.perform(get("/dosing/board").param("location", f.location().toString()).cookie(cookie))
+                .andReturn().getResponse();
+        assertThat(own.getStatus()).isEqualTo(200);
+        assertThat(lastAccess(cookie)).as("the user's own request renews it").isGreaterThan(before);
+        var wrong = mvc.perform(post("/session/confirm").with(csrf()).cookie(cookie).param("password", "not-it"))
+                .andReturn().getResponse();
+        assertThat(wrong.getStatus()).isEqualTo(401);
+        var right = mvc.perform(post("/session/confirm").with(csrf()).cookie(cookie).param("password", TestAccounts.PASSWORD))
+                .andReturn().getResponse();
+        assertThat(right.getContentAsString()).contains("\"confirmed\":true");
+    }
+
     @Test
     void theBoardListsTodaysBookingAndTheLiveFragmentRendersForAPassivePoll() throws Exception {
         var f = DosingFixture.open(context, Modality.ESKETAMINE, 31);

@@ -258,6 +258,13 @@ class DosingSessionTests {
         assertThat(TestAccounts.runAs(f.nurse(), () -> discharges.discharge(f.session(), allCriteria())).status())
                 .isEqualTo(SessionStatus.DISCHARGED);
         assertThat(audited("RESPIRATORY_DEPRESSION_ALERT_RAISED", f)).isEqualTo(1);
+        // the nurse on shift and the prescriber on site were emailed at once, with no patient named
+        var mails = jdbc.sql("SELECT to_address, body FROM email_outbox WHERE subject LIKE 'URGENT: possible respiratory%'"
+                        + " AND body LIKE :s").param("s", "%" + f.session() + "%")
+                .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2)).list();
+        assertThat(mails).hasSize(2).anyMatch(m -> m.startsWith(f.nurse().getUsername()))
+                .anyMatch(m -> m.startsWith(f.prescriber().getUsername()))
+                .noneMatch(m -> m.contains(f.patient().value().toString()));
     }
 
     @Test
