@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** A manufacturer's lot of a product, with its expiry date. */
-record Lot(UUID id, Product product, String lotNumber, LocalDate expiry) {
+public record Lot(UUID id, Product product, String lotNumber, LocalDate expiry) {
 
-    boolean expiredOn(LocalDate day) {
+    public boolean expiredOn(LocalDate day) {
         return expiry.isBefore(day);
     }
 }
