@@ -84,6 +84,9 @@ class SecurityConfiguration {
                         // The public front door: the inquiry form above and its JSON twin need no sign-in.
                         .requestMatchers(HttpMethod.POST, "/api/v1/inquiries").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        // The Schedule III ledger: nurses and prescribers record, admins read and report (ADR 016).
+                        .requestMatchers("/controlled-substances", "/controlled-substances/**")
+                        .hasAnyRole("ADMIN", "NURSE", "PRESCRIBER")
                         .requestMatchers("/safety/settings", "/safety/settings/**").hasAnyRole("ADMIN", "PRESCRIBER")
                         // Measures and safety are clinical: clinicians only (intake coordinators see demographics).
                         .requestMatchers("/safety", "/safety/**", "/patients/*/measures", "/patients/*/measures/**",

@@ -309,6 +309,32 @@ class AuthorizationMatrixTests {
             POST /dosing/sessions/{session}/left-ama        login  403    403    403    ok     ok     403    403
             # -- the quick re-sign-in behind a locked screen (any signed-in user, with their own password)
             POST /session/confirm                           login  ok     ok     ok     ok     ok     ok     403
+            # -- controlled-substance ledger (ADR 016): nurses and prescribers record; admins read, report, add
+            # -- products; a prescriber or admin resolves a discrepancy; therapists, coordinators and patients nothing
+            GET  /controlled-substances                     login  ok     403    403    ok     ok     403    login
+            GET  /controlled-substances/lots/{csLot}        login  ok     403    403    ok     ok     403    login
+            GET  /controlled-substances/initial-inventory   login  ok     403    403    ok     ok     403    login
+            POST /controlled-substances/initial-inventory   login  403    403    403    redir  redir  403    403
+            POST /controlled-substances/start-empty         login  403    403    403    redir  redir  403    403
+            GET  /controlled-substances/receipts            login  ok     403    403    ok     ok     403    login
+            POST /controlled-substances/receipts            login  403    403    403    redir  redir  403    403
+            GET  /controlled-substances/lots/{csLot}/waste  login  ok     403    403    ok     ok     403    login
+            POST /controlled-substances/lots/{csLot}/waste  login  403    403    403    redir  redir  403    403
+            GET  /controlled-substances/lots/{csLot}/transfer login ok    403    403    ok     ok     403    login
+            POST /controlled-substances/lots/{csLot}/transfer login 403   403    403    redir  redir  403    403
+            GET  /controlled-substances/lots/{csLot}/loss   login  ok     403    403    ok     ok     403    login
+            POST /controlled-substances/lots/{csLot}/loss   login  403    403    403    redir  redir  403    403
+            GET  /controlled-substances/counts              login  ok     403    403    ok     ok     403    login
+            POST /controlled-substances/counts              login  403    403    403    redir  redir  403    403
+            GET  /controlled-substances/entries/{csEntry}/correct login ok 403   403    ok     ok     403    login
+            POST /controlled-substances/entries/{csEntry}/correct login 403 403  403    redir  redir  403    403
+            POST /controlled-substances/discrepancies/{csDiscrepancy}/resolve login redir 403 403 403 redir 403 403
+            POST /controlled-substances/losses/{csLoss}/follow-up login redir 403 403   redir  redir  403    403
+            GET  /controlled-substances/reports             login  ok     403    403    ok     ok     403    login
+            GET  /controlled-substances/reports/reconciliation.pdf login ok 403  403    ok     ok     403    login
+            GET  /controlled-substances/reports/reconciliation.csv login ok 403  403    ok     ok     403    login
+            GET  /controlled-substances/products            login  ok     403    403    ok     ok     403    login
+            POST /controlled-substances/products            login  redir  403    403    403    403    403    403
             """;
 
     /** Routes in the matrix that no controller maps: Spring Security's filters and Actuator serve them. */
@@ -606,6 +632,61 @@ class AuthorizationMatrixTests {
         }
     }
 
+    /** A started ledger location with a well-stocked lot, a second started location, and a witness (one per class). */
+    record LedgerFixture(UUID location, UUID other, UUID product, UUID lot, UUID entry, String witness) {}
+
+    private LedgerFixture ledgerFixture;
+
+    private LedgerFixture ledgerFixture() {
+        if (ledgerFixture == null) {
+            var nurse = users.get(Subject.NURSE);
+            var location = newLocation();
+            var other = newLocation();
+            var product = TestAccounts.runAs(admin, () -> context.getBean(
+                    org.kapclinic.controlledsubstances.Products.class).add(
+                    org.kapclinic.controlledsubstances.Substance.KETAMINE, "Matrix ketamine 50 mg/mL " + UUID.randomUUID()
+                            .toString().substring(0, 8), null, org.kapclinic.controlledsubstances.Unit.ML,
+                    new java.math.BigDecimal("50"))).id();
+            var ledger = context.getBean(org.kapclinic.controlledsubstances.Ledger.class);
+            var entry = TestAccounts.runAs(nurse, () -> ledger.initialInventory(location,
+                    new org.kapclinic.controlledsubstances.Ledger.StockLine(product, "MATRIX-1", clinicToday().plusYears(1),
+                            new java.math.BigDecimal("5000"), "Safe A"), clinicToday()));
+            TestAccounts.runAs(nurse, () -> ledger.startEmpty(other, clinicToday(), "Matrix"));
+            var witness = TestAccounts.create(context, Role.NURSE).email();
+            ledgerFixture = new LedgerFixture(location, other, product, entry.lotId(), entry.id(), witness);
+        }
+        return ledgerFixture;
+    }
+
+    private java.math.BigDecimal ledgerBalance() {
+        return jdbc.sql("SELECT SUM(delta) FROM cs_entry WHERE lot_id = :l AND location_id = :loc")
+                .param("l", ledgerFixture().lot()).param("loc", ledgerFixture().location())
+                .query(java.math.BigDecimal.class).single();
+    }
+
+    /** A fresh count that found one mL less than the book. */
+    private UUID ledgerDiscrepancy() {
+        var f = ledgerFixture();
+        return TestAccounts.runAs(users.get(Subject.NURSE), () -> context.getBean(
+                org.kapclinic.controlledsubstances.Ledger.class).count(f.location(),
+                org.kapclinic.controlledsubstances.CountKind.PERIODIC,
+                java.util.Map.of(f.lot(), ledgerBalance().subtract(java.math.BigDecimal.ONE)), Set.of(), "Matrix"))
+                .get(0).id();
+    }
+
+    private UUID ledgerLoss() {
+        var f = ledgerFixture();
+        return TestAccounts.runAs(users.get(Subject.NURSE), () -> context.getBean(
+                org.kapclinic.controlledsubstances.Ledger.class).reportLoss(f.lot(), f.location(),
+                new org.kapclinic.controlledsubstances.Ledger.LossReport(clinicToday(),
+                        org.kapclinic.controlledsubstances.LossType.OTHER, "Matrix", new java.math.BigDecimal("0.01"),
+                        null, null))).id();
+    }
+
+    private LocalDate clinicToday() {
+        return LocalDate.now(context.getBean(org.kapclinic.calendar.ClinicCalendar.class).zone());
+    }
+
     /** A new inquiry through the public API, from its own client address. */
     private String newInquiry() {
         try {
@@ -779,6 +860,10 @@ class AuthorizationMatrixTests {
                 case "ownAppointment" -> ownDosingAppointment().toString();
                 case "transportToken" -> transportToken();
                 case "feedToken" -> feedToken();
+                case "csLot" -> ledgerFixture().lot().toString();
+                case "csEntry" -> ledgerFixture().entry().toString();
+                case "csDiscrepancy" -> ledgerDiscrepancy().toString();
+                case "csLoss" -> ledgerLoss().toString();
                 case "feed" -> jdbc.sql("SELECT id FROM calendar_feed ORDER BY created_at DESC LIMIT 1").query(UUID.class)
                         .optional().orElseGet(() -> {
                             feedToken();
@@ -938,6 +1023,48 @@ class AuthorizationMatrixTests {
                     org.kapclinic.treatmentplans.PlanFixtures.businessDayAfter(context, 8).toString())
                     .param("time", "15:00").param("reason", "Matrix reschedule");
             case "POST /admin/locations" -> request.param("name", "Matrix place").param("address", "Synthetic");
+            case "GET /controlled-substances/initial-inventory", "GET /controlled-substances/receipts",
+                    "GET /controlled-substances/lots/{csLot}/waste", "GET /controlled-substances/lots/{csLot}/transfer",
+                    "GET /controlled-substances/lots/{csLot}/loss", "GET /controlled-substances/counts",
+                    "POST /controlled-substances/losses/{csLoss}/follow-up" ->
+                    request.param("location", ledgerFixture().location().toString()).param("deaNotifiedOn",
+                            clinicToday().toString());
+            case "GET /controlled-substances/reports/reconciliation.pdf",
+                    "GET /controlled-substances/reports/reconciliation.csv" ->
+                    request.param("location", ledgerFixture().location().toString())
+                            .param("from", clinicToday().minusDays(7).toString()).param("to", clinicToday().toString());
+            case "POST /controlled-substances/initial-inventory", "POST /controlled-substances/receipts" ->
+                    request.param("location", row.route().endsWith("receipts") ? ledgerFixture().location().toString()
+                                    : newLocation().toString())
+                            .param("productId", ledgerFixture().product().toString())
+                            .param("lotNumber", "M-" + UUID.randomUUID().toString().substring(0, 8))
+                            .param("expiry", clinicToday().plusYears(1).toString()).param("quantity", "5")
+                            .param("storage", "Safe A").param("openedOn", clinicToday().toString())
+                            .param("supplier", "Synthetic Specialty Distributor (matrix)").param("invoiceNumber", "M-1")
+                            .param("receivedOn", clinicToday().toString());
+            case "POST /controlled-substances/start-empty" -> request.param("location", newLocation().toString())
+                    .param("openedOn", clinicToday().toString());
+            case "POST /controlled-substances/lots/{csLot}/waste" -> request
+                    .param("location", ledgerFixture().location().toString()).param("quantity", "0.01")
+                    .param("reason", "Matrix remainder").param("witnessEmail", ledgerFixture().witness())
+                    .param("witnessPassword", TestAccounts.PASSWORD);
+            case "POST /controlled-substances/lots/{csLot}/transfer" -> request
+                    .param("location", ledgerFixture().location().toString())
+                    .param("destination", ledgerFixture().other().toString()).param("quantity", "0.01")
+                    .param("storage", "Safe B");
+            case "POST /controlled-substances/lots/{csLot}/loss" -> request
+                    .param("location", ledgerFixture().location().toString())
+                    .param("discoveredOn", clinicToday().toString()).param("type", "OTHER")
+                    .param("description", "Matrix loss").param("quantity", "0.01");
+            case "POST /controlled-substances/counts" -> request.param("location", ledgerFixture().location().toString())
+                    .param("kind", "PERIODIC").param("counted-" + ledgerFixture().lot(), ledgerBalance().toPlainString());
+            case "POST /controlled-substances/entries/{csEntry}/correct" -> request.param("adjustment", "0")
+                    .param("reason", "Matrix correction of a detail");
+            case "POST /controlled-substances/discrepancies/{csDiscrepancy}/resolve" -> request
+                    .param("reason", "Matrix resolution");
+            case "POST /controlled-substances/products" -> request.param("substance", "KETAMINE")
+                    .param("name", "Matrix ketamine " + UUID.randomUUID().toString().substring(0, 8))
+                    .param("unit", "ML").param("mgPerUnit", "50");
             case "GET /api/v1/schedule/day" -> request.param("location", matrixLocation().toString())
                     .param("date", org.kapclinic.treatmentplans.PlanFixtures.businessDayAfter(context, 5).toString());
             case "POST /api/v1/patients/{patient}/appointments" -> request.contentType(MediaType.APPLICATION_JSON)
