@@ -12,17 +12,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
 
 /**
  * Properties of the pure ledger rules over random sequences of receipts, draws, waste, transfers, losses, counts and
  * corrections at two locations: a balance never goes below zero, stock goes missing only through a flagged count,
  * every balance equals the sum of its entries, and a witness is never the person who recorded the waste.
+ *
+ * <p>Property-based without a library: each property runs its tries from a fixed seed, so a failure names the seed
+ * and the sequence that broke it and is reproduced exactly. (jqwik was tried; its maintainer asks that AI agents not
+ * use it, and we respect that.)
  */
 class LedgerRulesPropertyTests {
 
@@ -34,16 +35,32 @@ class LedgerRulesPropertyTests {
 
     record Step(Op op, int location, BigDecimal amount, int recorder, int witness) {}
 
-    @Provide
-    Arbitrary<Step> steps() {
-        var amounts = Arbitraries.integers().between(-3000, 6000).map(i -> BigDecimal.valueOf(i, 2));
-        return Combinators.combine(Arbitraries.of(Op.class), Arbitraries.integers().between(0, 1), amounts,
-                Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 2)).as(Step::new);
+    static final long SEED = 20261127L;
+
+    static Step step(Random r) {
+        return new Step(Op.values()[r.nextInt(Op.values().length)], r.nextInt(2),
+                BigDecimal.valueOf(r.nextInt(9001) - 3000, 2), r.nextInt(3), r.nextInt(3));
     }
 
-    @Provide
-    Arbitrary<List<Step>> sequences() {
-        return steps().list().ofMaxSize(60);
+    static List<Step> sequence(Random r) {
+        var steps = new ArrayList<Step>();
+        int n = r.nextInt(61);
+        for (int i = 0; i < n; i++) {
+            steps.add(step(r));
+        }
+        return steps;
+    }
+
+    /** Runs {@code property} on {@code tries} random sequences; a failure says which seed and sequence. */
+    static void forAllSequences(int tries, Consumer<List<Step>> property) {
+        for (int t = 0; t < tries; t++) {
+            var steps = sequence(new Random(SEED + t));
+            try {
+                property.accept(steps);
+            } catch (AssertionError e) {
+                throw new AssertionError("Falsified with seed " + (SEED + t) + " by " + steps + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** The in-memory ledger: entries appended only through LedgerRules, as LedgerStore.append does. */
@@ -102,58 +119,71 @@ class LedgerRulesPropertyTests {
         }
     }
 
-    @Property(tries = 300)
-    void theBalanceNeverGoesNegativeAndMissingStockIsAlwaysAFlaggedCount(@ForAll("sequences") List<Step> steps) {
-        var book = new Book();
-        for (var s : steps) {
-            var before = new HashMap<>(book.balances);
-            int size = book.entries.size();
-            apply(book, s);
-            for (var e : book.entries.subList(size, book.entries.size())) {
-                assertThat(e.balanceAfter().signum()).isGreaterThanOrEqualTo(0);
-                var previous = before.getOrDefault(e.locationId(), BigDecimal.ZERO.setScale(2));
-                if (e.kind() == EntryKind.COUNT) {
-                    assertThat(e.balanceAfter()).isEqualByComparingTo(e.quantity());
-                    assertThat(e.flagged()).isEqualTo(e.quantity().compareTo(previous) != 0);
-                    assertThat(e.discrepancy()).isEqualByComparingTo(e.quantity().subtract(previous));
-                } else {
-                    assertThat(e.flagged()).isFalse();
+    @Test
+    void theBalanceNeverGoesNegativeAndMissingStockIsAlwaysAFlaggedCount() {
+        forAllSequences(300, steps -> {
+            var book = new Book();
+            for (var s : steps) {
+                var before = new HashMap<>(book.balances);
+                int size = book.entries.size();
+                apply(book, s);
+                for (var e : book.entries.subList(size, book.entries.size())) {
+                    assertThat(e.balanceAfter().signum()).isGreaterThanOrEqualTo(0);
+                    var previous = before.getOrDefault(e.locationId(), BigDecimal.ZERO.setScale(2));
+                    if (e.kind() == EntryKind.COUNT) {
+                        assertThat(e.balanceAfter()).isEqualByComparingTo(e.quantity());
+                        assertThat(e.flagged()).isEqualTo(e.quantity().compareTo(previous) != 0);
+                        assertThat(e.discrepancy()).isEqualByComparingTo(e.quantity().subtract(previous));
+                    } else {
+                        assertThat(e.flagged()).isFalse();
+                    }
+                    before.put(e.locationId(), e.balanceAfter());
                 }
-                before.put(e.locationId(), e.balanceAfter());
             }
+        });
+    }
+
+    @Test
+    void everyBalanceEqualsTheSumOfItsEntriesAndTransfersKeepTheTotal() {
+        forAllSequences(300, steps -> {
+            var book = new Book();
+            for (var s : steps) {
+                apply(book, s);
+            }
+            for (var location : LOCATIONS) {
+                assertThat(Balances.of(book.entries, LOT, location)).isEqualByComparingTo(book.balance(location));
+                var last = book.entries.stream().filter(e -> e.locationId().equals(location)).reduce((a, b) -> b);
+                last.ifPresent(e -> assertThat(e.balanceAfter()).isEqualByComparingTo(book.balance(location)));
+            }
+            var transfersOut = book.entries.stream().filter(e -> e.kind() == EntryKind.TRANSFER_OUT).map(Entry::delta)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            var transfersIn = book.entries.stream().filter(e -> e.kind() == EntryKind.TRANSFER_IN).map(Entry::delta)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(transfersOut.add(transfersIn)).isEqualByComparingTo(BigDecimal.ZERO);
+        });
+    }
+
+    @Test
+    void aWitnessIsNeverTheAdministrator() {
+        forAllSequences(300, steps -> {
+            var book = new Book();
+            for (var s : steps) {
+                apply(book, s);
+            }
+            assertThat(book.entries).filteredOn(e -> e.kind() == EntryKind.WASTE)
+                    .allSatisfy(e -> assertThat(e.witnessBy()).isNotNull().isNotEqualTo(e.recordedBy()));
+        });
+    }
+
+    @Test
+    void aTakeIsRefusedExactlyWhenItExceedsTheBalance() {
+        var random = new Random(SEED);
+        for (int t = 0; t < 200; t++) {
+            takeFrom(step(random));
         }
     }
 
-    @Property(tries = 300)
-    void everyBalanceEqualsTheSumOfItsEntriesAndTransfersKeepTheTotal(@ForAll("sequences") List<Step> steps) {
-        var book = new Book();
-        for (var s : steps) {
-            apply(book, s);
-        }
-        for (var location : LOCATIONS) {
-            assertThat(Balances.of(book.entries, LOT, location)).isEqualByComparingTo(book.balance(location));
-            var last = book.entries.stream().filter(e -> e.locationId().equals(location)).reduce((a, b) -> b);
-            last.ifPresent(e -> assertThat(e.balanceAfter()).isEqualByComparingTo(book.balance(location)));
-        }
-        var transfersOut = book.entries.stream().filter(e -> e.kind() == EntryKind.TRANSFER_OUT).map(Entry::delta)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        var transfersIn = book.entries.stream().filter(e -> e.kind() == EntryKind.TRANSFER_IN).map(Entry::delta)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertThat(transfersOut.add(transfersIn)).isEqualByComparingTo(BigDecimal.ZERO);
-    }
-
-    @Property(tries = 300)
-    void aWitnessIsNeverTheAdministrator(@ForAll("sequences") List<Step> steps) {
-        var book = new Book();
-        for (var s : steps) {
-            apply(book, s);
-        }
-        assertThat(book.entries).filteredOn(e -> e.kind() == EntryKind.WASTE)
-                .allSatisfy(e -> assertThat(e.witnessBy()).isNotNull().isNotEqualTo(e.recordedBy()));
-    }
-
-    @Property(tries = 200)
-    void aTakeIsRefusedExactlyWhenItExceedsTheBalance(@ForAll("steps") Step s) {
+    static void takeFrom(Step s) {
         var balance = new BigDecimal("10.00");
         var take = s.amount();
         if (take.signum() <= 0) {
