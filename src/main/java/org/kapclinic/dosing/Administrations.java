@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kapclinic.controlledsubstances.ControlledSubstances;
+import org.kapclinic.controlledsubstances.LotOnHand;
+import org.kapclinic.controlledsubstances.Substance;
 import org.kapclinic.security.CurrentUser;
 import org.kapclinic.security.Role;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,9 +36,11 @@ public class Administrations {
     private final DosingSettings settings;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
+    private final ControlledSubstances ledger;
 
     Administrations(SessionAccess access, DosingSettings settings, CurrentUser currentUser,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ControlledSubstances ledger) {
+        this.ledger = ledger;
         this.access = access;
         this.repository = access.repository;
         this.settings = settings;
@@ -99,13 +104,7 @@ public class Administrations {
             orderColumns.put("ordered_by", access.user());
             orderColumns.put("ordered_at", access.now());
         }
-        var lot = text(f.lotNumber(), "lotNumber", "enter the lot number from the package.", 60);
-        if (f.lotExpiry() == null) {
-            throw new IllegalArgumentException("lotExpiry: enter the expiry date from the package.");
-        }
-        if (f.lotExpiry().isBefore(access.today())) {
-            throw new IllegalArgumentException("lotExpiry: this lot expired on " + f.lotExpiry() + "; use another.");
-        }
+        var lot = lotFor(s, f.route(), f.lotId());
         var observer = text(f.observedBy(), "observedBy", "name who observes the administration.", 254);
         var administrator = f.route() == Route.NASAL ? "Patient (self-administered under direct observation)"
                 : text(f.administeredBy() == null || f.administeredBy().isBlank() ? access.user() : f.administeredBy(),
@@ -118,12 +117,13 @@ public class Administrations {
         columns.put("planned_devices", devices);
         columns.put("infusion_minutes", minutes);
         columns.put("rate_mg_per_hour", rate);
-        columns.put("lot_number", lot);
-        columns.put("lot_expiry", f.lotExpiry());
+        columns.put("lot_id", lot.lotId());
+        columns.put("lot_number", lot.lotNumber());
+        columns.put("lot_expiry", lot.expiry());
         columns.put("administered_by", administrator);
         columns.put("observed_by", observer);
         repository.update(s, columns);
-        access.audit("DOSE_PREPARED", s, f.route() + " " + DoseMath.plain(mg) + " mg lot " + lot
+        access.audit("DOSE_PREPARED", s, f.route() + " " + DoseMath.plain(mg) + " mg lot " + lot.lotNumber()
                 + (orderColumns.isEmpty() ? "" : " (prescriber order: " + String.join(" ", outside) + ")"));
         return repository.find(s.id()).orElseThrow();
     }
@@ -152,7 +152,9 @@ public class Administrations {
                         + HH_MM_SS.format(earliest.atZone(access.calendar().zone())) + ".");
             }
         }
-        repository.insertDevice(s.id(), next, now, access.user(), null);
+        var draw = ledger.drawForSession(s.id(), s.patientId(), s.locationId(), dose.lotId(), BigDecimal.ONE,
+                "Esketamine device " + next + " of " + dose.plannedDevices());
+        repository.insertDevice(s.id(), next, now, access.user(), draw);
         var columns = new HashMap<String, @Nullable Object>();
         if (next == 1) {
             columns.put("dose_started_at", now);
@@ -212,6 +214,11 @@ public class Administrations {
             columns.put("dose_ended_at", now);
             columns.put("status", SessionStatus.OBSERVING.name());
         }
+        var lot = ledger.onHand(s.locationId()).stream().filter(l -> l.lotId().equals(dose.lotId())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("lotId: lot " + dose.lotNumber()
+                        + " is no longer on hand here; record the dose again with another lot."));
+        ledger.drawForSession(s.id(), s.patientId(), s.locationId(), lot.lotId(),
+                DoseMath.units(dose.mg(), lot.mgPerUnit()), DoseMath.plain(dose.mg()) + " mg " + dose.route().label());
         repository.update(s, columns);
         access.audit(dose.route() == Route.IV ? "INFUSION_STARTED" : "DOSE_GIVEN", s, dose.route() + " "
                 + DoseMath.plain(dose.mg()) + " mg lot " + dose.lotNumber());
@@ -242,6 +249,29 @@ public class Administrations {
                 || x.id().equals(s.id())).count();
         events.publishEvent(new DosingEvents.DoseAdministered(s.id(), s.patientId().value(), s.modality().name(), mg,
                 at, number));
+    }
+
+    /** The lot the dose is drawn from: on hand at this location in the ledger, of the route's substance, not expired. */
+    private LotOnHand lotFor(DosingSession s, Route route, @Nullable UUID lotId) {
+        var substance = route == Route.NASAL ? Substance.ESKETAMINE : Substance.KETAMINE;
+        var lots = ledger.onHand(s.locationId()).stream().filter(l -> l.substance() == substance).toList();
+        if (lots.isEmpty()) {
+            throw new IllegalArgumentException("lotId: no " + substance.label().toLowerCase() + " is on hand at this"
+                    + " location in the controlled-substance ledger; receive stock first.");
+        }
+        if (lotId == null) {
+            throw new IllegalArgumentException("lotId: choose the lot you are drawing from.");
+        }
+        return lots.stream().filter(l -> l.lotId().equals(lotId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("lotId: that lot is not on hand here (or has expired)."));
+    }
+
+    /** The lots a dose for this session may be drawn from, soonest expiry first. */
+    @PreAuthorize(SessionAccess.CLINICIANS)
+    public List<LotOnHand> lots(UUID sessionId) {
+        var s = access.read(sessionId).session();
+        var substance = s.esketamine() ? Substance.ESKETAMINE : Substance.KETAMINE;
+        return ledger.onHand(s.locationId()).stream().filter(l -> l.substance() == substance).toList();
     }
 
     private static boolean ordered(DosingSession.@Nullable Order order, BigDecimal mg, @Nullable BigDecimal perKg) {

@@ -50,8 +50,9 @@ public final class DoseMath {
         return mg.multiply(BigDecimal.valueOf(60)).divide(BigDecimal.valueOf(minutes), 2, RoundingMode.HALF_UP);
     }
 
-    public static BigDecimal volumeMl(BigDecimal mg, BigDecimal mgPerMl) {
-        return mg.divide(mgPerMl, 2, RoundingMode.HALF_UP);
+    /** How many ledger units a dose takes: mL of a vial, troches, devices; to 0.01, half-up. */
+    public static BigDecimal units(BigDecimal mg, BigDecimal mgPerUnit) {
+        return mg.divide(mgPerUnit, 2, RoundingMode.HALF_UP);
     }
 
     public static BigDecimal weight(BigDecimal kg) {

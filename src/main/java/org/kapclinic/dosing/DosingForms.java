@@ -51,7 +51,7 @@ final class DosingForms {
     static AdministrationForm administration(Map<String, String> f) {
         return new AdministrationForm(choice(Route.class, "route", f.get("route")), decimal("mg", f.get("mg")),
                 decimal("mgPerKg", f.get("mgPerKg")), integer("infusionMinutes", f.get("infusionMinutes")),
-                f.get("lotNumber"), FormValues.date("lotExpiry", f.get("lotExpiry")), f.get("administeredBy"),
+                FormValues.id("lotId", f.get("lotId")), f.get("administeredBy"),
                 f.get("observedBy"), f.get("orderReason"));
     }
 

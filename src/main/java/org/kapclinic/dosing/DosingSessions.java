@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.kapclinic.controlledsubstances.ControlledSubstances;
+import org.kapclinic.controlledsubstances.Substance;
 import org.kapclinic.patients.PatientId;
 import org.kapclinic.patients.Patients;
 import org.kapclinic.scheduling.AppointmentType;
@@ -39,10 +41,12 @@ public class DosingSessions {
     private final UserAccounts accounts;
     private final PreDoseGate gate;
     private final CheckClock clock;
+    private final ControlledSubstances ledger;
 
     DosingSessions(SessionAccess access, Appointments appointments, TreatmentPlans plans, ProtocolTemplates templates,
             Patients patients, ApplicationEventPublisher events, Locations locations, UserAccounts accounts,
-            PreDoseGate gate, DosingSettings settings) {
+            PreDoseGate gate, DosingSettings settings, ControlledSubstances ledger) {
+        this.ledger = ledger;
         this.locations = locations;
         this.accounts = accounts;
         this.gate = gate;
@@ -123,7 +127,10 @@ public class DosingSessions {
         accounts.withRole(Role.PRESCRIBER).forEach(a -> observers.add(a.displayName()));
         var page = new SessionPage(s, opened.patient(), place.map(p -> p.name()).orElse(""), chair,
                 s.status() == SessionStatus.GATE ? gate.evaluate(s, opened.patient()) : null, checks, devices,
-                repository.alerts(List.of(s.id())), due, nextDevice, dischargeFrom, now, List.copyOf(observers));
+                repository.alerts(List.of(s.id())), due, nextDevice, dischargeFrom, now, List.copyOf(observers),
+                s.status() == SessionStatus.CLEARED ? ledger.onHand(s.locationId()).stream()
+                        .filter(l -> (l.substance() == Substance.ESKETAMINE) == s.esketamine()).toList() : List.of(),
+                s.status().dosed() ? ledger.forSession(s.id()) : List.of());
         access.audit("DOSING_SESSION_VIEWED", s, "");
         return page;
     }

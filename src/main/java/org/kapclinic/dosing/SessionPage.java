@@ -4,13 +4,15 @@ package org.kapclinic.dosing;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.kapclinic.controlledsubstances.Entry;
+import org.kapclinic.controlledsubstances.LotOnHand;
 import org.kapclinic.patients.PatientView;
 
 /** Everything the session page shows, read in one audited call. */
 public record SessionPage(DosingSession session, PatientView patient, String location, String chair,
         @Nullable GateStatus gate, List<Check> checks, List<Instant> devices, List<UrgentAlert> alerts,
         CheckClock.@Nullable Due due, @Nullable Instant nextDeviceAt, @Nullable Instant dischargeFrom, Instant now,
-        List<String> observers) {
+        List<String> observers, List<LotOnHand> lots, List<Entry> ledgerEntries) {
 
     public List<UrgentAlert> openAlerts() {
         return alerts.stream().filter(UrgentAlert::open).toList();

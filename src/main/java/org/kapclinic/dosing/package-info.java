@@ -7,7 +7,7 @@
  * clinical depends on it.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"scheduling", "treatmentplans", "eligibility",
-        "assessments", "safety", "patients", "staff", "calendar", "security", "audit",
+        "assessments", "safety", "patients", "staff", "controlledsubstances", "calendar", "security", "audit",
         "notifications", "web", "vocabulary", "demo"})
 @org.jspecify.annotations.NullMarked
 package org.kapclinic.dosing;

@@ -37,13 +37,14 @@ class DoseMathTests {
     }
 
     @Test
-    void anInfusionRateIsMilligramsPerHourAndAVolumeIsMillilitresToTheHundredth() {
+    void anInfusionRateIsMilligramsPerHourAndTheLedgerDrawIsUnitsToTheHundredth() {
         assertThat(DoseMath.ratePerHour(new BigDecimal("35.0"), 40)).isEqualByComparingTo("52.50");
         assertThat(DoseMath.ratePerHour(new BigDecimal("35.2"), 40)).isEqualByComparingTo("52.80");
         assertThat(DoseMath.ratePerHour(new BigDecimal("33.3"), 45)).isEqualByComparingTo("44.40");
         assertThatThrownBy(() -> DoseMath.ratePerHour(new BigDecimal("35"), 0)).hasMessageStartingWith("infusionMinutes:");
-        assertThat(DoseMath.volumeMl(new BigDecimal("35.2"), new BigDecimal("50"))).isEqualByComparingTo("0.70");
-        assertThat(DoseMath.volumeMl(new BigDecimal("33.3"), new BigDecimal("100"))).isEqualByComparingTo("0.33");
+        assertThat(DoseMath.units(new BigDecimal("35.2"), new BigDecimal("50"))).isEqualByComparingTo("0.70");
+        assertThat(DoseMath.units(new BigDecimal("33.3"), new BigDecimal("100"))).isEqualByComparingTo("0.33");
+        assertThat(DoseMath.units(new BigDecimal("150"), new BigDecimal("100"))).isEqualByComparingTo("1.50");
     }
 
     @Test

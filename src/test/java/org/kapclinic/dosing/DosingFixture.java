@@ -9,6 +9,10 @@ import java.util.UUID;
 import org.kapclinic.TestClock;
 import org.kapclinic.assessments.Assessments;
 import org.kapclinic.assessments.Channel;
+import org.kapclinic.controlledsubstances.Ledger;
+import org.kapclinic.controlledsubstances.Products;
+import org.kapclinic.controlledsubstances.Substance;
+import org.kapclinic.controlledsubstances.Unit;
 import org.kapclinic.calendar.ClinicCalendar;
 import org.kapclinic.eligibility.Modality;
 import org.kapclinic.patients.PatientId;
@@ -32,7 +36,7 @@ import org.springframework.context.ApplicationContext;
  * Tests must reset {@link TestClock} afterwards.
  */
 public record DosingFixture(UUID session, PatientId patient, ClinicUser nurse, ClinicUser prescriber, UUID location,
-        Appointment appointment, LocalDate day) {
+        Appointment appointment, LocalDate day, UUID esketamineLot, UUID ketamineLot, UUID trocheLot) {
 
     public static DosingFixture open(ApplicationContext context, Modality modality, int daysAhead) {
         var calendar = context.getBean(ClinicCalendar.class);
@@ -55,12 +59,32 @@ public record DosingFixture(UUID session, PatientId patient, ClinicUser nurse, C
                     LocalTime.of(7, 0), LocalTime.of(18, 0), 1);
         });
         PlanFixtures.eligible(context, team.patient(), team.prescriber(), modality);
+        // stock in the controlled-substance ledger: 30 esketamine devices, 100 mL of ketamine 50 mg/mL, 20 troches
+        var products = context.getBean(Products.class);
+        var ledger = context.getBean(Ledger.class);
+        var suffix = UUID.randomUUID().toString().substring(0, 8);
+        var spravato = TestAccounts.runAs(admin, () -> products.add(Substance.ESKETAMINE, "Spravato 28 mg device " + suffix,
+                null, Unit.DEVICE, new BigDecimal("28")));
+        var vial = TestAccounts.runAs(admin, () -> products.add(Substance.KETAMINE, "Ketamine 50 mg/mL " + suffix, null,
+                Unit.ML, new BigDecimal("50")));
+        var troche = TestAccounts.runAs(admin, () -> products.add(Substance.KETAMINE, "Ketamine troche 100 mg " + suffix,
+                null, Unit.TROCHE, new BigDecimal("100")));
+        var lots = TestAccounts.runAs(nurse, () -> java.util.List.of(
+                ledger.initialInventory(location, new Ledger.StockLine(spravato.id(), "SYN-ESK-" + suffix,
+                        day.plusMonths(9), new BigDecimal("30"), "Safe A"), day).lotId(),
+                ledger.receive(location, new Ledger.StockLine(vial.id(), "SYN-KET-" + suffix, day.plusMonths(12),
+                        new BigDecimal("100"), "Safe A"), new Ledger.Receipt("Synthetic Specialty Distributor (demo)",
+                        "INV-" + suffix, day)).lotId(),
+                ledger.receive(location, new Ledger.StockLine(troche.id(), "SYN-TRO-" + suffix, day.plusMonths(6),
+                        new BigDecimal("20"), "Safe A"), new Ledger.Receipt("Synthetic Compounding Pharmacy (demo)",
+                        "INV-T-" + suffix, day)).lotId()));
         var appointment = TestAccounts.runAs(coordinator, () -> context.getBean(Appointments.class).book(
                 new Appointments.NewAppointment(team.patient(), AppointmentType.DOSING, modality, location, null, null,
                         null, day, LocalTime.of(9, 0), null)));
         TestClock.INSTANCE.pin(day.atTime(8, 45).atZone(zone).toInstant());
         var session = TestAccounts.runAs(nurse, () -> context.getBean(DosingSessions.class).open(appointment.id()));
-        return new DosingFixture(session, team.patient(), nurse, team.prescriber(), location, appointment, day);
+        return new DosingFixture(session, team.patient(), nurse, team.prescriber(), location, appointment, day,
+                lots.get(0), lots.get(1), lots.get(2));
     }
 
     /** Completes every gate item with in-range vitals (weight 70 kg) and passes the gate. */

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kapclinic.ClinicIntegrationTest;
 import org.kapclinic.TestClock;
+import org.kapclinic.controlledsubstances.ControlledSubstances;
+import org.kapclinic.controlledsubstances.EntryKind;
 import org.kapclinic.eligibility.Modality;
 import org.kapclinic.security.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +50,9 @@ class DosingSessionTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ControlledSubstances ledger;
 
     @AfterEach
     void resetClock() {
@@ -145,14 +150,13 @@ class DosingSessionTests {
     @Test
     void anEsketamineSessionGivesTimedDevicesFiveMinutesApartAndCannotBeDischargedBefore120Minutes() {
         var f = DosingFixture.open(context, Modality.ESKETAMINE, 23).cleared(context);
-        var form = new AdministrationForm(Route.NASAL, new BigDecimal("56"), null, null, "SYN-LOT-001",
-                f.day().plusMonths(6), null, "Observer Nurse", null);
+        var form = new AdministrationForm(Route.NASAL, new BigDecimal("56"), null, null, f.esketamineLot(), null, "Observer Nurse", null);
         assertThatThrownBy(() -> TestAccounts.runAs(f.nurse(), () -> administrations.prepare(f.session(),
-                new AdministrationForm(Route.NASAL, new BigDecimal("42"), null, null, "L", f.day().plusMonths(1), null,
+                new AdministrationForm(Route.NASAL, new BigDecimal("42"), null, null, f.esketamineLot(), null,
                         "Observer", null)))).hasMessageContaining("28 mg devices");
         assertThatThrownBy(() -> TestAccounts.runAs(f.nurse(), () -> administrations.prepare(f.session(),
-                new AdministrationForm(Route.NASAL, new BigDecimal("56"), null, null, "L", f.day().minusDays(1), null,
-                        "Observer", null)))).hasMessageStartingWith("lotExpiry:");
+                new AdministrationForm(Route.NASAL, new BigDecimal("56"), null, null, java.util.UUID.randomUUID(), null,
+                        "Observer", null)))).hasMessageStartingWith("lotId:");
         var prepared = TestAccounts.runAs(f.nurse(), () -> administrations.prepare(f.session(), form));
         assertThat(prepared.dose().plannedDevices()).isEqualTo(2);
         assertThat(prepared.dose().administeredBy()).startsWith("Patient");
@@ -183,19 +187,29 @@ class DosingSessionTests {
         assertThat(ended.status()).isEqualTo(SessionStatus.DISCHARGED);
         assertThat(ended.minutesSinceDose(ended.end().at())).isEqualTo(120);
         assertThat(audited("ESKETAMINE_DEVICE_GIVEN", f)).isEqualTo(2);
+        // each device was drawn from the ledger lot, linked to the session
+        var draws = TestAccounts.runAs(f.nurse(), () -> ledger.forSession(f.session()));
+        assertThat(draws).hasSize(2).allSatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(EntryKind.DRAW);
+            assertThat(e.quantity()).isEqualByComparingTo("1");
+            assertThat(e.lotId()).isEqualTo(f.esketamineLot());
+        });
+        assertThat(draws.get(1).balanceAfter()).isEqualByComparingTo("28");
     }
 
     @Test
     void anIvSessionComputesTheDoseFromTodaysWeightAndAPrescriberMayApproveAnEarlierDischarge() {
         var f = DosingFixture.open(context, Modality.IV_KETAMINE, 24).cleared(context);
         var prepared = TestAccounts.runAs(f.nurse(), () -> administrations.prepare(f.session(),
-                new AdministrationForm(Route.IV, null, new BigDecimal("0.5"), 40, "SYN-KET-9", f.day().plusYears(1),
+                new AdministrationForm(Route.IV, null, new BigDecimal("0.5"), 40, f.ketamineLot(),
                         null, "Observer Nurse", null)));
         assertThat(prepared.dose().mg()).isEqualByComparingTo("35.0");
         assertThat(prepared.dose().rateMgPerHour()).isEqualByComparingTo("52.50");
         assertThatThrownBy(() -> TestAccounts.runAs(f.nurse(), () -> monitoring.record(f.session(), check(120, 80, 70, 98, 14, 5))))
                 .hasMessageContaining("Checks start with the dose");
         TestAccounts.runAs(f.nurse(), () -> administrations.start(f.session()));
+        assertThat(TestAccounts.runAs(f.nurse(), () -> ledger.forSession(f.session()))).singleElement()
+                .satisfies(e -> assertThat(e.quantity()).isEqualByComparingTo("0.70")); // 35 mg of 50 mg/mL
         advance(10);
         TestAccounts.runAs(f.nurse(), () -> monitoring.record(f.session(), check(130, 84, 74, 97, 14, 5)));
         advance(30);
@@ -219,12 +233,10 @@ class DosingSessionTests {
     @Test
     void aDoseOutsideThePlanOrLimitsNeedsAPrescribersOrderWithAReason() {
         var f = DosingFixture.open(context, Modality.SUBLINGUAL_KETAMINE, 25).cleared(context);
-        var tooMuch = new AdministrationForm(Route.SUBLINGUAL, new BigDecimal("400"), null, null, "SYN-SL-1",
-                f.day().plusMonths(3), null, "Observer", null);
+        var tooMuch = new AdministrationForm(Route.SUBLINGUAL, new BigDecimal("400"), null, null, f.trocheLot(), null, "Observer", null);
         assertThatThrownBy(() -> TestAccounts.runAs(f.nurse(), () -> administrations.prepare(f.session(), tooMuch)))
                 .hasMessageContaining("above the limit of 300 mg").hasMessageContaining("prescriber must order");
-        var ordered = new AdministrationForm(Route.SUBLINGUAL, new BigDecimal("400"), null, null, "SYN-SL-1",
-                f.day().plusMonths(3), null, "Observer", "Tolerated 300 mg without response; titrating.");
+        var ordered = new AdministrationForm(Route.SUBLINGUAL, new BigDecimal("400"), null, null, f.trocheLot(), null, "Observer", "Tolerated 300 mg without response; titrating.");
         assertThatThrownBy(() -> TestAccounts.runAs(f.nurse(), () -> administrations.prepare(f.session(), ordered)))
                 .hasMessageStartingWith("orderReason:");
         var s = TestAccounts.runAs(f.prescriber(), () -> administrations.prepare(f.session(), ordered));
@@ -233,6 +245,8 @@ class DosingSessionTests {
         // the order stands, so the nurse may now record the same dose
         TestAccounts.runAs(f.nurse(), () -> administrations.prepare(f.session(), tooMuch));
         TestAccounts.runAs(f.nurse(), () -> administrations.start(f.session()));
+        assertThat(TestAccounts.runAs(f.nurse(), () -> ledger.forSession(f.session()))).singleElement()
+                .satisfies(e -> assertThat(e.quantity()).isEqualByComparingTo("4.00")); // 400 mg of 100 mg troches
         assertThat(TestAccounts.runAs(f.nurse(), () -> sessions.get(f.session())).status()).isEqualTo(SessionStatus.OBSERVING);
     }
 
@@ -240,7 +254,7 @@ class DosingSessionTests {
     void possibleRespiratoryDepressionRaisesAnUrgentAlertThatBlocksDischargeUntilAcknowledged() {
         var f = DosingFixture.open(context, Modality.ESKETAMINE, 26).cleared(context);
         TestAccounts.runAs(f.nurse(), () -> administrations.prepare(f.session(), new AdministrationForm(Route.NASAL,
-                new BigDecimal("28"), null, null, "SYN-1", f.day().plusMonths(2), null, "Observer", null)));
+                new BigDecimal("28"), null, null, f.esketamineLot(), null, "Observer", null)));
         TestAccounts.runAs(f.nurse(), () -> administrations.giveDevice(f.session()));
         advance(30);
         var c = TestAccounts.runAs(f.nurse(), () -> monitoring.record(f.session(), check(118, 76, 64, 90, 9, 2)));
@@ -271,7 +285,7 @@ class DosingSessionTests {
     void aPatientWhoLeavesEarlyIsRecordedAsLeavingAgainstMedicalAdviceWithTheActualMinutes() {
         var f = DosingFixture.open(context, Modality.ESKETAMINE, 27).cleared(context);
         TestAccounts.runAs(f.nurse(), () -> administrations.prepare(f.session(), new AdministrationForm(Route.NASAL,
-                new BigDecimal("56"), null, null, "SYN-2", f.day().plusMonths(2), null, "Observer", null)));
+                new BigDecimal("56"), null, null, f.esketamineLot(), null, "Observer", null)));
         TestAccounts.runAs(f.nurse(), () -> administrations.giveDevice(f.session()));
         advance(5);
         TestAccounts.runAs(f.nurse(), () -> administrations.giveDevice(f.session()));
@@ -288,7 +302,7 @@ class DosingSessionTests {
     void theBoardShowsChairsInSessionWithTheNextCheckDueOverdueChecksAndBookingsNotYetOpened() {
         var f = DosingFixture.open(context, Modality.IV_KETAMINE, 28).cleared(context);
         TestAccounts.runAs(f.nurse(), () -> administrations.prepare(f.session(), new AdministrationForm(Route.IV, null,
-                new BigDecimal("0.5"), 40, "SYN-3", f.day().plusMonths(2), null, "Observer", null)));
+                new BigDecimal("0.5"), 40, f.ketamineLot(), null, "Observer", null)));
         TestAccounts.runAs(f.nurse(), () -> administrations.start(f.session()));
         advance(4);
         var card = TestAccounts.runAs(f.nurse(), () -> board.board(f.location())).cards().get(0);

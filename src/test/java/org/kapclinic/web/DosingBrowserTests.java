@@ -113,8 +113,7 @@ class DosingBrowserTests extends BrowserFlowTest {
         assertThat(page.locator("#session-status")).hasText("Cleared to dose");
 
         page.getByText("56 mg (2 devices)").click();
-        page.getByLabel("Lot number").fill("SYN-ESK-0427");
-        page.getByLabel("Expiry").fill(today.plusMonths(8).toString());
+        page.locator("#lotId").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
         page.locator("#observedBy").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
         button(page, "Record the dose").click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Dose recorded: 56 mg");
@@ -127,6 +126,7 @@ class DosingBrowserTests extends BrowserFlowTest {
         assertThat(button(page, "Give device 2 of 2")).isEnabled();
         button(page, "Give device 2 of 2").click();
         assertThat(page.locator("#session-status")).hasText("Observing");
+        assertThat(page.locator("#ledger-draws li")).hasCount(2);
 
         TestClock.INSTANCE.advance(Duration.ofMinutes(10)); // 15 minutes after the first device
         page.reload();
