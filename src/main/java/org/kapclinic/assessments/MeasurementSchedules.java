@@ -32,7 +32,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class MeasurementSchedules {
 
     public record Schedule(UUID id, PatientId patientId, String instrument, int everyDays, Instant nextDueAt,
-            boolean active, @Nullable Instant lastSentAt, String createdBy) {}
+            boolean active, @Nullable Instant lastSentAt, String createdBy, @Nullable String reason) {
+
+        /** A one-off send timed from a dose, rather than a repeating schedule. */
+        public boolean once() {
+            return everyDays == 0;
+        }
+    }
 
     static final LocalTime SEND_AT = LocalTime.of(9, 0);
 
@@ -86,6 +92,37 @@ public class MeasurementSchedules {
         return id;
     }
 
+    /**
+     * A one-off send timed from an actual dose (the dosing module calls it when a dose starts): the questionnaire goes
+     * out at {@code dueAt}. Clinician-rated instruments cannot be sent; they are refused with false. Setting the same
+     * session, instrument and time twice keeps one.
+     */
+    @PreAuthorize(Assessments.CLINICIANS)
+    public boolean once(PatientId patient, String instrumentCode, Instant dueAt, UUID sessionId, String reason) {
+        var view = patients.forCare(patient);
+        var instrument = catalogue.get(instrumentCode);
+        if (!Instruments.selfReport(instrument) || view.voided()) {
+            return false;
+        }
+        var due = dueAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM measurement_schedule WHERE session_id = :s AND instrument = :i"
+                        + " AND next_due_at = :due")
+                .param("s", sessionId).param("i", instrument.code()).param("due", utc(due)).query(Long.class).single() > 0;
+        if (exists) {
+            return true;
+        }
+        var id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO measurement_schedule (id, patient_id, instrument, every_days, next_due_at, active, created_at,
+                    created_by, session_id, reason) VALUES (:id, :p, :i, 0, :due, TRUE, :now, :by, :s, :r)""")
+                .param("id", id).param("p", patient.value()).param("i", instrument.code()).param("due", utc(due))
+                .param("now", utc(clock.instant())).param("by", currentUser.name()).param("s", sessionId)
+                .param("r", reason.length() > 200 ? reason.substring(0, 200) : reason).update();
+        audit.record(new AuditRecord("MEASUREMENT_TIMED_FROM_DOSE", AuditRecord.Outcome.SUCCESS, patient.value(),
+                "MeasurementSchedule", id.toString(), instrument.code() + " " + reason));
+        return true;
+    }
+
     @PreAuthorize(Assessments.CLINICIANS)
     public void end(PatientId patient, UUID schedule) {
         patients.forCare(patient);
@@ -117,6 +154,12 @@ public class MeasurementSchedules {
 
     /** Moves the schedule on by its interval (past any missed days), once; false if another node did it first. */
     boolean claim(Schedule schedule, Instant now) {
+        if (schedule.once()) {
+            return jdbc.sql("""
+                    UPDATE measurement_schedule SET active = FALSE, last_sent_at = :now, ended_at = :now,
+                        ended_by = 'sent once' WHERE id = :id AND active = TRUE""")
+                    .param("now", utc(now)).param("id", schedule.id()).update() == 1;
+        }
         var next = schedule.nextDueAt();
         while (!next.isAfter(now)) {
             next = next.atZone(zone).plusDays(schedule.everyDays()).toInstant();
@@ -133,7 +176,7 @@ public class MeasurementSchedules {
         return new Schedule(rs.getObject("id", UUID.class), new PatientId(rs.getObject("patient_id", UUID.class)),
                 rs.getString("instrument"), rs.getInt("every_days"),
                 rs.getObject("next_due_at", OffsetDateTime.class).toInstant(), rs.getBoolean("active"),
-                last == null ? null : last.toInstant(), rs.getString("created_by"));
+                last == null ? null : last.toInstant(), rs.getString("created_by"), rs.getString("reason"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

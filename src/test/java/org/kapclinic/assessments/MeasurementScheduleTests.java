@@ -116,4 +116,29 @@ class MeasurementScheduleTests {
                 () -> schedules.add(f.patient(), "phq9", 0, LocalDate.of(2026, 11, 16))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("everyDays:");
     }
+    @Test
+    void aQuestionnaireTimedFromADoseGoesOutOnceAtItsHourAndAClinicianRatedOneIsNotSent() {
+        TestClock.INSTANCE.pin(MONDAY_8AM);
+        var f = CareTeamFixture.create(context);
+        var session = java.util.UUID.randomUUID();
+        var dose = MONDAY_8AM.plus(java.time.Duration.ofMinutes(90));
+        assertThat(TestAccounts.runAs(f.therapist(), () -> schedules.once(f.patient(), "mood",
+                dose.plus(java.time.Duration.ofHours(4)), session, "+4 h after dose 1"))).isTrue();
+        // setting the same point again keeps one
+        TestAccounts.runAs(f.therapist(), () -> schedules.once(f.patient(), "mood",
+                dose.plus(java.time.Duration.ofHours(4)), session, "+4 h after dose 1"));
+        assertThat(TestAccounts.runAs(f.therapist(), () -> schedules.once(f.patient(), "madrs",
+                dose.plus(java.time.Duration.ofHours(24)), session, "+24 h after dose 1"))).isFalse();
+        assertThat(TestAccounts.runAs(f.therapist(), () -> schedules.active(f.patient()))).singleElement()
+                .satisfies(s -> assertThat(s.once()).isTrue());
+
+        TestClock.INSTANCE.pin(dose.plus(java.time.Duration.ofHours(3)));
+        assertThat(job.sendDue()).isZero();
+        TestClock.INSTANCE.pin(dose.plus(java.time.Duration.ofHours(4)).plusSeconds(60));
+        assertThat(job.sendDue()).isEqualTo(1);
+        assertThat(requests(f)).containsExactly("mood OPEN");
+        TestClock.INSTANCE.pin(dose.plus(java.time.Duration.ofHours(30)));
+        assertThat(job.sendDue()).isZero();
+        assertThat(TestAccounts.runAs(f.therapist(), () -> schedules.active(f.patient()))).isEmpty();
+    }
 }
