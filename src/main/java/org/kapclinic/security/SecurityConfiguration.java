@@ -84,6 +84,11 @@ class SecurityConfiguration {
                         // The public front door: the inquiry form above and its JSON twin need no sign-in.
                         .requestMatchers(HttpMethod.POST, "/api/v1/inquiries").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        // REMS monitoring forms: nurses and prescribers fill, sign and submit; admins read the list and PDFs
+                        .requestMatchers("/dosing/rems-forms", "/dosing/sessions/*/rems-form.pdf")
+                        .hasAnyRole("ADMIN", "NURSE", "PRESCRIBER")
+                        .requestMatchers("/dosing/sessions/*/rems-form", "/dosing/sessions/*/rems-form/**")
+                        .hasAnyRole("NURSE", "PRESCRIBER")
                         .requestMatchers("/safety/settings", "/safety/settings/**").hasAnyRole("ADMIN", "PRESCRIBER")
                         // Measures and safety are clinical: clinicians only (intake coordinators see demographics).
                         .requestMatchers("/safety", "/safety/**", "/patients/*/measures", "/patients/*/measures/**",
