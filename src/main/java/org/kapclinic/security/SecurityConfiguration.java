@@ -87,6 +87,11 @@ class SecurityConfiguration {
                         // The Schedule III ledger: nurses and prescribers record, admins read and report (ADR 016).
                         .requestMatchers("/controlled-substances", "/controlled-substances/**")
                         .hasAnyRole("ADMIN", "NURSE", "PRESCRIBER")
+                        // REMS monitoring forms: nurses and prescribers fill, sign and submit; admins read the list and PDFs
+                        .requestMatchers("/dosing/rems-forms", "/dosing/sessions/*/rems-form.pdf")
+                        .hasAnyRole("ADMIN", "NURSE", "PRESCRIBER")
+                        .requestMatchers("/dosing/sessions/*/rems-form", "/dosing/sessions/*/rems-form/**")
+                        .hasAnyRole("NURSE", "PRESCRIBER")
                         .requestMatchers("/safety/settings", "/safety/settings/**").hasAnyRole("ADMIN", "PRESCRIBER")
                         // Measures and safety are clinical: clinicians only (intake coordinators see demographics).
                         .requestMatchers("/safety", "/safety/**", "/patients/*/measures", "/patients/*/measures/**",

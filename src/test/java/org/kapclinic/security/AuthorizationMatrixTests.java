@@ -335,6 +335,16 @@ class AuthorizationMatrixTests {
             GET  /controlled-substances/reports/reconciliation.csv login ok 403  403    ok     ok     403    login
             GET  /controlled-substances/products            login  ok     403    403    ok     ok     403    login
             POST /controlled-substances/products            login  redir  403    403    403    403    403    403
+            # -- REMS monitoring forms: nurses and prescribers fill, sign, submit; admins read the list and PDFs --------
+            GET  /dosing/rems-forms                         login  ok     403    403    ok     ok     403    login
+            GET  /dosing/sessions/{remsSession}/rems-form   login  403    403    403    ok     ok     403    login
+            POST /dosing/sessions/{remsSession}/rems-form   login  403    403    403    redir  redir  403    403
+            POST /dosing/sessions/{remsSession}/rems-form/sign login 403  403    403    redir  redir  403    403
+            POST /dosing/sessions/{signedRemsSession}/rems-form/submission login 403 403 403 redir redir 403 403
+            POST /dosing/sessions/{signedRemsSession}/rems-form/amendment login 403 403 403 redir redir 403 403
+            GET  /dosing/sessions/{remsSession}/rems-form.pdf login ok    403    403    ok     ok     403    login
+            GET  /admin/rems                                login  ok     403    403    403    403    403    login
+            POST /admin/rems/{location}                     login  redir  403    403    403    403    403    403
             """;
 
     /** Routes in the matrix that no controller maps: Spring Security's filters and Actuator serve them. */
@@ -588,6 +598,25 @@ class AuthorizationMatrixTests {
             throw new IllegalStateException(e);
         }
         return token;
+    }
+
+    private UUID lastRemsSession;
+
+    private UUID remsLocation;
+
+    /** A REMS form for a new record at a certified location, treated yesterday; signed if asked. Its session id. */
+    private UUID remsSession(boolean signed) {
+        if (remsLocation == null) {
+            remsLocation = org.kapclinic.dosing.rems.RemsFixtures.certifiedLocation(context, admin);
+        }
+        var record = newPatient().id();
+        var treatment = java.time.LocalDate.now(context.getBean(org.kapclinic.calendar.ClinicCalendar.class).zone())
+                .minusDays(1);
+        lastRemsSession = signed
+                ? org.kapclinic.dosing.rems.RemsFixtures.signed(context, users.get(Subject.PRESCRIBER), record,
+                        remsLocation, treatment)
+                : org.kapclinic.dosing.rems.RemsFixtures.draft(context, record, remsLocation, treatment);
+        return lastRemsSession;
     }
 
     /** A calendar feed made by the prescriber; the raw token from its address. */
@@ -864,6 +893,8 @@ class AuthorizationMatrixTests {
                 case "csEntry" -> ledgerFixture().entry().toString();
                 case "csDiscrepancy" -> ledgerDiscrepancy().toString();
                 case "csLoss" -> ledgerLoss().toString();
+                case "remsSession" -> remsSession(false).toString();
+                case "signedRemsSession" -> remsSession(true).toString();
                 case "feed" -> jdbc.sql("SELECT id FROM calendar_feed ORDER BY created_at DESC LIMIT 1").query(UUID.class)
                         .optional().orElseGet(() -> {
                             feedToken();
@@ -1065,6 +1096,21 @@ class AuthorizationMatrixTests {
             case "POST /controlled-substances/products" -> request.param("substance", "KETAMINE")
                     .param("name", "Matrix ketamine " + UUID.randomUUID().toString().substring(0, 8))
                     .param("unit", "ML").param("mgPerUnit", "50");
+            case "POST /dosing/sessions/{remsSession}/rems-form" -> request.param("was.session.lot", "LOT-1")
+                    .param("session.lot", "LOT-2").param("overrideReason", "Matrix: the lot was misread");
+            case "POST /dosing/sessions/{remsSession}/rems-form/sign" -> request.param("version",
+                    String.valueOf(org.kapclinic.dosing.rems.RemsFixtures.version(context, lastRemsSession)));
+            case "POST /dosing/sessions/{signedRemsSession}/rems-form/submission" -> request.param("submittedOn",
+                    java.time.LocalDate.now(context.getBean(org.kapclinic.calendar.ClinicCalendar.class).zone()).toString())
+                    .param("method", "PORTAL").param("confirmation", "MATRIX-1");
+            case "POST /dosing/sessions/{signedRemsSession}/rems-form/amendment" -> request.param("version",
+                    String.valueOf(org.kapclinic.dosing.rems.RemsFixtures.version(context, lastRemsSession)))
+                    .param("was.session.lot", "LOT-1").param("session.lot", "LOT-9")
+                    .param("amendmentReason", "Matrix amendment");
+            case "POST /admin/rems/{location}" -> request.param("certificationId", "MATRIX-REMS-1")
+                    .param("certifiedOn", "2025-02-01").param("settingName", "Matrix setting").param("address1", "1 Way")
+                    .param("city", "Phoenix").param("state", "AZ").param("zip", "85016").param("phone", "602-555-0100")
+                    .param("authorizedRepresentative", "Matrix Rep").param("version", "0");
             case "GET /api/v1/schedule/day" -> request.param("location", matrixLocation().toString())
                     .param("date", org.kapclinic.treatmentplans.PlanFixtures.businessDayAfter(context, 5).toString());
             case "POST /api/v1/patients/{patient}/appointments" -> request.contentType(MediaType.APPLICATION_JSON)
