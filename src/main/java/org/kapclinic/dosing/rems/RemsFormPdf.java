@@ -31,8 +31,8 @@ class RemsFormPdf {
 
     RemsFormPdf(TemplateEngine templates) {
         this.templates = templates;
-        this.regular = font("rems/fonts/DejaVuSans.ttf");
-        this.bold = font("rems/fonts/DejaVuSans-Bold.ttf");
+        this.regular = font("fonts/DejaVuSans.ttf");
+        this.bold = font("fonts/DejaVuSans-Bold.ttf");
     }
 
     byte[] render(PatientMonitoringForm form, Place place, String clinicName, ZoneId zone) {
