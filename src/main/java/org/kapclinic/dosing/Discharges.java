@@ -33,8 +33,10 @@ public class Discharges {
     private final DosingRepository repository;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
+    private final RemsReporting rems;
 
-    Discharges(SessionAccess access, CurrentUser currentUser, ApplicationEventPublisher events) {
+    Discharges(SessionAccess access, CurrentUser currentUser, ApplicationEventPublisher events, RemsReporting rems) {
+        this.rems = rems;
         this.access = access;
         this.repository = access.repository;
         this.currentUser = currentUser;
@@ -43,7 +45,8 @@ public class Discharges {
 
     @PreAuthorize(SessionAccess.CLINICIANS)
     public DosingSession discharge(UUID sessionId, DischargeForm f) {
-        var s = access.change(sessionId).session();
+        var opened = access.change(sessionId);
+        var s = opened.session();
         if (s.status() != SessionStatus.OBSERVING) {
             throw new IllegalStateException(s.status() == SessionStatus.DOSING ? "Dosing is still under way."
                     : "Only a patient under observation after the dose can be discharged.");
@@ -117,13 +120,16 @@ public class Discharges {
         access.audit("DOSING_DISCHARGED", s, minutes + " minutes observed" + (approvedBy == null ? ""
                 : ", earlier discharge approved by " + approvedBy));
         events.publishEvent(new DosingEvents.SessionEnded(s.id(), s.patientId().value(), kind.name(), now));
-        return repository.find(s.id()).orElseThrow();
+        var ended = repository.find(s.id()).orElseThrow();
+        rems.sessionEnded(ended, opened.patient(), access.calendar().zone());
+        return ended;
     }
 
     /** The patient leaves before discharge, against medical advice; the actual minutes are kept. */
     @PreAuthorize(SessionAccess.CLINICIANS)
     public DosingSession leftAgainstAdvice(UUID sessionId, @Nullable String note) {
-        var s = access.change(sessionId).session();
+        var opened = access.change(sessionId);
+        var s = opened.session();
         if (s.status() != SessionStatus.DOSING && s.status() != SessionStatus.OBSERVING) {
             throw new IllegalStateException("Only a dosed patient who has not been discharged can leave against advice.");
         }
@@ -146,7 +152,9 @@ public class Discharges {
         repository.update(s, columns);
         access.audit("DOSING_LEFT_AGAINST_ADVICE", s, s.minutesSinceDose(now) + " minutes observed");
         events.publishEvent(new DosingEvents.SessionEnded(s.id(), s.patientId().value(), "LEFT_AMA", now));
-        return repository.find(s.id()).orElseThrow();
+        var ended = repository.find(s.id()).orElseThrow();
+        rems.sessionEnded(ended, opened.patient(), access.calendar().zone());
+        return ended;
     }
 
     private Instant readyAt(DosingSession s, @Nullable LocalTime time, Instant now) {

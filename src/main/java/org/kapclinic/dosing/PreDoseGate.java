@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kapclinic.assessments.Assessments;
+import org.kapclinic.dosing.rems.RemsSettings;
 import org.kapclinic.eligibility.Consents;
 import org.kapclinic.eligibility.DrugClass;
 import org.kapclinic.eligibility.Evaluations;
@@ -49,10 +50,12 @@ public class PreDoseGate {
     private final VitalsRules rules;
     private final DosingSettings settings;
     private final ApplicationEventPublisher events;
+    private final RemsSettings remsSettings;
 
-    PreDoseGate(SessionAccess access, Consents consents, Evaluations evaluations, Medications medications,
+    PreDoseGate(RemsSettings remsSettings, SessionAccess access, Consents consents, Evaluations evaluations, Medications medications,
             Assessments assessments, DosingClearance clearance, Appointments appointments, DosingSettings settings,
             ApplicationEventPublisher events) {
+        this.remsSettings = remsSettings;
         this.access = access;
         this.repository = access.repository;
         this.consents = consents;
@@ -195,6 +198,11 @@ public class PreDoseGate {
             var enrolled = evaluations.summary(s.patientId()).map(e -> e.evaluation().remsEnrolledOn()).orElse(null);
             items.add(new GateStatus.ItemState(GateItem.REMS_PATIENT, enrolled != null,
                     enrolled == null ? "No REMS enrolment date in the evaluation." : "Enrolled " + enrolled + ".", null));
+            var certified = remsSettings.certificationFor(s.locationId());
+            items.add(new GateStatus.ItemState(GateItem.REMS_SETTING, certified.isPresent(), certified
+                    .map(c -> "Certified " + c.certificationId() + " since " + c.certifiedOn() + ".")
+                    .orElse("No REMS certification for this location; an admin records it under REMS certification."),
+                    null));
         }
         var lists = medications.lists(s.patientId());
         var reconciled = lists.lastReconciliation().filter(r -> onDay(r.reconciledAt(), today, zone));

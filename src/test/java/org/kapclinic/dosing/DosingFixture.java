@@ -14,6 +14,7 @@ import org.kapclinic.controlledsubstances.Products;
 import org.kapclinic.controlledsubstances.Substance;
 import org.kapclinic.controlledsubstances.Unit;
 import org.kapclinic.calendar.ClinicCalendar;
+import org.kapclinic.dosing.rems.RemsSettings;
 import org.kapclinic.eligibility.Modality;
 import org.kapclinic.patients.PatientId;
 import org.kapclinic.safety.CareTeamFixture;
@@ -51,6 +52,9 @@ public record DosingFixture(UUID session, PatientId patient, ClinicUser nurse, C
         var location = TestAccounts.runAs(admin, () -> locations.addLocation("0 Dosing " + UUID.randomUUID(),
                 "1 Synthetic Way"));
         TestAccounts.runAs(admin, () -> locations.addRoom(location, "Treatment", Place.RoomKind.TREATMENT, 2));
+        TestAccounts.runAs(admin, () -> context.getBean(RemsSettings.class).save(location, new RemsSettings.CertificationForm(
+                "TEST-REMS-" + location.toString().substring(0, 6), day.minusYears(1).toString(), "Synthetic Test Clinic",
+                "1 Synthetic Way", null, "Phoenix", "AZ", "85001", "555-010-0123", "Admin Testperson"), 0));
         var blocks = context.getBean(StaffBlocks.class);
         TestAccounts.runAs(coordinator, () -> {
             blocks.add(nurse.id().value(), location, StaffBlock.Kind.NURSE_SHIFT, day, LocalTime.of(7, 0),

@@ -54,6 +54,9 @@ class DosingSessionTests {
     @Autowired
     ControlledSubstances ledger;
 
+    @Autowired
+    org.kapclinic.dosing.rems.RemsMonitoringForms pmf;
+
     @AfterEach
     void resetClock() {
         TestClock.INSTANCE.reset();
@@ -150,7 +153,8 @@ class DosingSessionTests {
     @Test
     void anEsketamineSessionGivesTimedDevicesFiveMinutesApartAndCannotBeDischargedBefore120Minutes() {
         var f = DosingFixture.open(context, Modality.ESKETAMINE, 23).cleared(context);
-        var form = new AdministrationForm(Route.NASAL, new BigDecimal("56"), null, null, f.esketamineLot(), null, "Observer Nurse", null);
+        var form = new AdministrationForm(Route.NASAL, new BigDecimal("56"), null, null, f.esketamineLot(), null,
+                f.nurse().displayName(), null);
         assertThatThrownBy(() -> TestAccounts.runAs(f.nurse(), () -> administrations.prepare(f.session(),
                 new AdministrationForm(Route.NASAL, new BigDecimal("42"), null, null, f.esketamineLot(), null,
                         "Observer", null)))).hasMessageContaining("28 mg devices");
@@ -186,6 +190,17 @@ class DosingSessionTests {
         var ended = TestAccounts.runAs(f.nurse(), () -> discharges.discharge(f.session(), allCriteria()));
         assertThat(ended.status()).isEqualTo(SessionStatus.DISCHARGED);
         assertThat(ended.minutesSinceDose(ended.end().at())).isEqualTo(120);
+        // the REMS form is filled from the session: only the serious-adverse-event answer is left to the clinician
+        var pmfForm = TestAccounts.runAs(f.nurse(), () -> pmf.find(f.session())).orElseThrow();
+        assertThat(pmfForm.dueOn()).isEqualTo(f.day().plusDays(7));
+        assertThat(pmfForm.check().missing()).extracting(m -> m.field()).containsExactly("seriousAdverseEvent.occurred");
+        var values = new java.util.HashMap<String, String>();
+        pmfForm.sections().forEach(sec -> sec.fields().forEach(x -> values.put(x.key(), x.value())));
+        assertThat(values).containsEntry("session.totalMonitoringMinutes", "120")
+                .containsEntry("bp.at40Minutes", "138/86").containsEntry("bp.beforeAdministration", "128/82")
+                .containsEntry("bp.beforeCompletion", "126/80").containsEntry("session.firstTreatment", "yes")
+                .containsEntry("session.leftAgainstMedicalAdvice", "no").containsEntry("pulseOximetry.lowest", "97")
+                .containsEntry("setting.certificationId", "TEST-REMS-" + f.location().toString().substring(0, 6));
         assertThat(audited("ESKETAMINE_DEVICE_GIVEN", f)).isEqualTo(2);
         // each device was drawn from the ledger lot, linked to the session
         var draws = TestAccounts.runAs(f.nurse(), () -> ledger.forSession(f.session()));
@@ -301,6 +316,12 @@ class DosingSessionTests {
                 "Advised to stay 120 min; left with partner by car."));
         assertThat(s.status()).isEqualTo(SessionStatus.LEFT_AMA);
         assertThat(s.minutesSinceDose(s.end().at())).isEqualTo(67);
+        // the REMS form reports it
+        var form = TestAccounts.runAs(f.nurse(), () -> pmf.find(f.session())).orElseThrow();
+        var values = new java.util.HashMap<String, String>();
+        form.sections().forEach(sec -> sec.fields().forEach(x -> values.put(x.key(), x.value())));
+        assertThat(values).containsEntry("session.leftAgainstMedicalAdvice", "yes")
+                .containsEntry("session.totalMonitoringMinutes", "67");
     }
 
     @Test

@@ -170,6 +170,18 @@ class DosingBrowserTests extends BrowserFlowTest {
         button(page, "Discharge").click();
         assertThat(page.locator("#session-status")).hasText("Discharged");
         assertThat(page.locator("#ended")).containsText("120 minutes from the dose");
+        // the REMS form was filled from the session; the nurse answers the one question left and signs it
+        page.getByText("REMS monitoring form").first().click();
+        page.locator("input[name='seriousAdverseEvent.occurred'][value='no']").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and sign")).click();
+        assertThat(page.locator("body")).containsText("Signed");
+        Browser.screenshot(page, "dosing-rems-form");
+        scan(page, "rems form");
+        var pdf = page.request().get(page.url().replaceAll("#.*$", "").replaceAll("/rems-form.*$", "/rems-form.pdf"));
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().get("content-type")).startsWith("application/pdf");
+        page.goBack();
+        page.navigate(page.url().replaceAll("/rems-form.*$", ""));
         page.getByText("Discharge instructions").first().click();
         assertThat(page.locator("h1")).hasText("After your treatment today");
         assertThat(page.locator("section.instructions")).containsText("Do not drive");
