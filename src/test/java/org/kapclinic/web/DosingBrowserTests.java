@@ -191,6 +191,83 @@ class DosingBrowserTests extends BrowserFlowTest {
                 .query(String.class).single()).isEqualTo("DISCHARGED");
     }
 
+    @Test
+    void aNurseRunsAWholeIvKetamineInfusionOnATabletFromGateToDischarge() {
+        var zone = calendar.zone();
+        var today = LocalDate.now(zone);
+        TestClock.INSTANCE.pin(today.atTime(9, 0).atZone(zone).toInstant());
+        var booked = jdbc.sql("""
+                SELECT a.patient_id, p.mrn FROM appointment a JOIN patient p ON p.id = a.patient_id
+                WHERE a.type = 'DOSING' AND a.modality = 'IV_KETAMINE' AND a.status = 'BOOKED'
+                    AND a.starts_at > :from AND NOT EXISTS (SELECT 1 FROM dosing_session d WHERE d.appointment_id = a.id)
+                ORDER BY a.starts_at LIMIT 1""")
+                .param("from", java.time.OffsetDateTime.ofInstant(today.atStartOfDay(zone).toInstant(), java.time.ZoneOffset.UTC))
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).single();
+        var patient = new PatientId(booked.getKey());
+        var nurse = TestAccounts.load(context, NURSE);
+        TestAccounts.runAs(nurse, () -> {
+            context.getBean(Assessments.class).recordByClinician(patient, "mood", Map.of("1", 4), null, Channel.CLINICIAN);
+            context.getBean(Assessments.class).recordByClinician(patient, "asq",
+                    Map.of("1", 0, "2", 0, "3", 0, "4", 0, "5", 0), null, Channel.CLINICIAN);
+        });
+        var page = newPage(820, 1180);
+        Browser.signIn(page, NURSE);
+        page.navigate("/dosing/board");
+        page.locator(".waiting-list li", new Page.LocatorOptions().setHasText(booked.getValue()))
+                .getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Open session")).click();
+        for (var item : new String[] {"IDENTITY", "CO_MEDICATIONS", "FASTING"}) {
+            page.locator("#gate-item-" + item + " button").click();
+        }
+        if (page.locator("#gate-item-TRANSPORT.gate-open").count() > 0) {
+            page.locator("#gate-TRANSPORT").fill("Sister, 555-010-0177");
+            page.locator("#gate-item-TRANSPORT button").click();
+        }
+        if (page.locator("#gate-item-PREGNANCY.gate-open").count() > 0) {
+            page.locator("#gate-PREGNANCY").selectOption("NEGATIVE_TEST");
+            page.locator("#gate-item-PREGNANCY button").click();
+        }
+        if (page.locator("#gate-item-MEDICATIONS_RECONCILED.gate-open").count() > 0) {
+            page.locator("#gate-item-MEDICATIONS_RECONCILED button").click();
+        }
+        page.getByLabel("Systolic").fill("126");
+        page.getByLabel("Diastolic").fill("78");
+        page.getByLabel("Heart rate").fill("70");
+        page.getByLabel("SpO2 %").fill("99");
+        page.getByLabel("Weight today (kg)").fill("72.4");
+        button(page, "Record pre-dose vitals").click();
+        button(page, "Pass the gate").click();
+        assertThat(page.locator("#session-status")).hasText("Cleared to dose");
+        assertThat(page.locator("#mgPerKg")).hasValue("0.5");
+        page.locator("#lotId").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        page.locator("#observedBy").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        button(page, "Record the dose").click();
+        assertThat(page.locator("#dose-record")).containsText("36.2 mg"); // 0.5 mg/kg x 72.4 kg
+        assertThat(page.locator("#dose-record")).containsText("40 min at 54.30 mg/h");
+        button(page, "Start the infusion").click();
+        assertThat(page.locator("#session-status")).hasText("Dosing");
+        assertThat(page.locator("#ledger-draws li")).hasCount(1);
+        for (int i = 0; i < 4; i++) {
+            TestClock.INSTANCE.advance(Duration.ofMinutes(10));
+            page.reload();
+            recordCheck(page, i == 2 ? "152" : "134", "84", "76", "98", "15", i == 1 ? "4" : "5", i == 1 ? "MODERATE" : "MILD");
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Check recorded");
+        }
+        button(page, "End the infusion").click();
+        assertThat(page.locator("#session-status")).hasText("Observing");
+        Browser.screenshot(page, "dosing-iv-observing");
+        TestClock.INSTANCE.advance(Duration.ofMinutes(21)); // 61 minutes: the IV template observes 60
+        page.reload();
+        recordCheck(page, "124", "78", "70", "99", "14", "5", "NONE");
+        for (var c : page.locator("#discharge input[type=checkbox]").all()) {
+            c.check();
+        }
+        page.getByLabel("Leaving with (responsible adult or transport)").fill("Sister, by car");
+        button(page, "Discharge").click();
+        assertThat(page.locator("#session-status")).hasText("Discharged");
+        assertThat(page.locator("#ended")).containsText("61 minutes from the dose");
+        scan(page, "iv discharged");
+    }
+
     private static void recordCheck(Page page, String sys, String dia, String hr, String spo2, String rr, String moaas,
             String dissociation) {
         var form = page.locator("#check");
