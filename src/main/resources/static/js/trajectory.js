@@ -7,8 +7,10 @@
 
   function draw(canvas) {
   var data = JSON.parse(canvas.getAttribute('data-chart'));
-  var first = data.points.length ? data.points[0].x : 0;
-  var last = data.points.length ? data.points[data.points.length - 1].x : 0;
+  var doses = data.doses || [];
+  var xs = data.points.map(function (p) { return p.x; }).concat(doses);
+  var first = xs.length ? Math.min.apply(null, xs) : 0;
+  var last = xs.length ? Math.max.apply(null, xs) : 0;
   function line(label, y, color) {
     return { label: label, data: [{ x: first, y: y }, { x: last, y: y }], borderColor: color, borderDash: [6, 4],
       borderWidth: 1.5, pointRadius: 0, fill: false };
@@ -18,6 +20,10 @@
   if (data.baseline !== null) { datasets.push(line('Baseline', data.baseline, '#6b7280')); }
   if (data.responseLine !== null) { datasets.push(line('Response (50% of baseline)', data.responseLine, '#15803d')); }
   if (data.remissionLine !== null) { datasets.push(line('Remission', data.remissionLine, '#7c3aed')); }
+  if (doses.length) {
+    datasets.push({ label: 'Dosing session', type: 'scatter', data: doses.map(function (x) { return { x: x, y: 0 }; }),
+      pointStyle: 'triangle', pointRadius: 7, borderColor: '#b45309', backgroundColor: '#f59e0b' });
+  }
   var format = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
   new Chart(canvas, {
     type: 'line',

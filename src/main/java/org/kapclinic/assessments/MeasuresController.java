@@ -37,9 +37,12 @@ class MeasuresController {
     private final JsonMapper json;
     private final MeasurementSchedules schedules;
 
+    private final org.springframework.beans.factory.ObjectProvider<DoseHistory> doseHistory;
+
     MeasuresController(Assessments assessments, Questionnaires questionnaires, InstrumentCatalogue catalogue,
             Patients patients, Clock clock, @Value("${kap.clinic.time-zone}") String zone, JsonMapper json,
-            MeasurementSchedules schedules) {
+            MeasurementSchedules schedules, org.springframework.beans.factory.ObjectProvider<DoseHistory> doseHistory) {
+        this.doseHistory = doseHistory;
         this.json = json;
         this.schedules = schedules;
         this.assessments = assessments;
@@ -55,6 +58,14 @@ class MeasuresController {
         var patient = new PatientId(id);
         banner(patient, model);
         model.addAttribute("trajectories", assessments.trajectories(patient));
+        var doses = doseHistory.getIfAvailable(() -> p -> java.util.List.<java.time.Instant>of()).doses(patient);
+        if (!doses.isEmpty()) {
+            var early = EarlyResponse.of(doses.get(0), assessments.history(patient, "madrs"),
+                    assessments.history(patient, "mood"));
+            model.addAttribute("early", early);
+            model.addAttribute("firstDayJson", TrajectoryChart.firstDay(json, early));
+        }
+        model.addAttribute("doseCount", doses.size());
         model.addAttribute("requests", questionnaires.sentTo(patient));
         model.addAttribute("schedules", schedules.active(patient));
         model.addAttribute("selfReport", catalogue.all().stream().filter(Instruments::selfReport).toList());
@@ -209,7 +220,9 @@ class MeasuresController {
         model.addAttribute("instrument", instrument);
         var trajectory = assessments.trajectory(patient, code);
         model.addAttribute("trajectory", trajectory);
-        model.addAttribute("chartJson", TrajectoryChart.json(json, trajectory));
+        var doses = doseHistory.getIfAvailable(() -> p -> java.util.List.<java.time.Instant>of()).doses(patient);
+        model.addAttribute("doses", doses);
+        model.addAttribute("chartJson", TrajectoryChart.json(json, trajectory, doses));
         model.addAttribute("zone", zone);
         return "assessments/trajectory";
     }

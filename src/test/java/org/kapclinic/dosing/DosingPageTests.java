@@ -98,4 +98,31 @@ class DosingPageTests {
                 .andReturn().getResponse();
         assertThat(anonymous.getStatus()).isEqualTo(401);
     }
+    @Test
+    void theMeasuresPageShowsTheEarlyResponseAfterTheFirstDoseAndMarksDosesOnTheCharts() throws Exception {
+        var f = DosingFixture.open(context, Modality.ESKETAMINE, 33).cleared(context);
+        var assessments = context.getBean(org.kapclinic.assessments.Assessments.class);
+        var madrs = new java.util.HashMap<String, Integer>();
+        for (int i = 1; i <= 10; i++) {
+            madrs.put(Integer.toString(i), 3);
+        }
+        TestAccounts.runAs(f.prescriber(), () -> assessments.recordByClinician(f.patient(), "madrs", madrs, null,
+                org.kapclinic.assessments.Channel.CLINICIAN)); // 30 before the dose
+        var administrations = context.getBean(Administrations.class);
+        TestAccounts.runAs(f.nurse(), () -> administrations.prepare(f.session(), new AdministrationForm(Route.NASAL,
+                new java.math.BigDecimal("28"), null, null, f.esketamineLot(), null, f.nurse().displayName(), null)));
+        TestAccounts.runAs(f.nurse(), () -> administrations.giveDevice(f.session()));
+        TestClock.INSTANCE.advance(java.time.Duration.ofHours(4));
+        TestAccounts.runAs(f.nurse(), () -> assessments.recordByClinician(f.patient(), "mood", java.util.Map.of("1", 7),
+                null, org.kapclinic.assessments.Channel.CLINICIAN));
+        TestClock.INSTANCE.advance(java.time.Duration.ofHours(20));
+        madrs.replaceAll((k, v) -> 1);
+        TestAccounts.runAs(f.prescriber(), () -> assessments.recordByClinician(f.patient(), "madrs", madrs, null,
+                org.kapclinic.assessments.Channel.CLINICIAN)); // 10 about 24 h after
+        var page = html(get("/patients/" + f.patient().value() + "/measures").with(TestAccounts.as(f.prescriber())));
+        assertThat(page).contains("After the first dose").contains("Early response").contains("-67%")
+                .contains("Mood in the first day");
+        var chart = html(get("/patients/" + f.patient().value() + "/measures/madrs").with(TestAccounts.as(f.prescriber())));
+        assertThat(chart).contains("1 dosing session marked").contains("&quot;doses&quot;:[");
+    }
 }
