@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.kapclinic.controlledsubstances.ControlledSubstances;
 import org.kapclinic.controlledsubstances.LotOnHand;
 import org.kapclinic.controlledsubstances.Substance;
+import org.kapclinic.controlledsubstances.WitnessSignature;
 import org.kapclinic.security.CurrentUser;
 import org.kapclinic.security.Role;
 import org.springframework.context.ApplicationEventPublisher;
@@ -235,6 +236,27 @@ public class Administrations {
         var now = access.now();
         repository.update(s, Map.of("dose_ended_at", now, "status", SessionStatus.OBSERVING.name()));
         access.audit("INFUSION_ENDED", s, DosingSessions.minutes(s.dose().startedAt(), now) + " minutes");
+    }
+
+    /**
+     * Records the witnessed waste of what was left of this session's lot (the rest of a vial, an unused device), in the
+     * Schedule III ledger, linked to the session. The witness signed with their own credentials first
+     * ({@link ControlledSubstances#verifyWitness}); they can never be the person recording.
+     */
+    @PreAuthorize(SessionAccess.CLINICIANS)
+    public void wasteRemainder(UUID sessionId, @Nullable BigDecimal quantity, @Nullable String reason,
+            WitnessSignature witness) {
+        var s = access.change(sessionId).session();
+        if (s.dose() == null || s.dose().lotId() == null || !s.status().dosed()) {
+            throw new IllegalStateException("Waste is recorded after the dose has been drawn.");
+        }
+        if (quantity == null) {
+            throw new IllegalArgumentException("wasteQuantity: give the quantity wasted.");
+        }
+        ledger.wasteForSession(s.id(), s.patientId(), s.locationId(), s.dose().lotId(), quantity,
+                reason == null ? "" : reason, witness);
+        access.audit("DOSE_REMAINDER_WASTED", s, DoseMath.plain(quantity) + " of lot " + s.dose().lotNumber()
+                + ", witnessed by " + witness.name());
     }
 
     /** The devices given so far, for the page's timer. */

@@ -30,9 +30,12 @@ class DosingController {
     private final Discharges discharges;
     private final ClinicCalendar calendar;
     private final DosingSettings settings;
+    private final org.kapclinic.controlledsubstances.ControlledSubstances ledger;
 
     DosingController(DosingSessions sessions, PreDoseGate gate, Administrations administrations, Monitoring monitoring,
-            Discharges discharges, ClinicCalendar calendar, DosingSettings settings) {
+            Discharges discharges, ClinicCalendar calendar, DosingSettings settings,
+            org.kapclinic.controlledsubstances.ControlledSubstances ledger) {
+        this.ledger = ledger;
         this.sessions = sessions;
         this.gate = gate;
         this.administrations = administrations;
@@ -175,6 +178,20 @@ class DosingController {
         return attempt(id, "end-infusion", "device", new HashMap<>(), model, redirect, () -> {
             administrations.endInfusion(id);
             return "Infusion ended; observation continues.";
+        });
+    }
+
+    @PostMapping("/dosing/sessions/{id}/waste")
+    String waste(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
+            RedirectAttributes redirect) {
+        var typed = new HashMap<>(form);
+        typed.remove("witnessPassword"); // a password is never shown again
+        return attempt(id, "waste", "wasteQuantity", typed, model, redirect, () -> {
+            // the witness signs outside any transaction, so a failed attempt is throttled and audited on its own
+            var witness = ledger.verifyWitness(form.get("witnessEmail"), form.get("witnessPassword"));
+            administrations.wasteRemainder(id, FormValues.decimal("wasteQuantity", form.get("wasteQuantity")),
+                    form.get("wasteReason"), witness);
+            return "Waste recorded in the ledger, witnessed by " + witness.name() + ".";
         });
     }
 

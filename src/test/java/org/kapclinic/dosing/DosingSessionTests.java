@@ -230,6 +230,15 @@ class DosingSessionTests {
         TestAccounts.runAs(f.nurse(), () -> administrations.start(f.session()));
         assertThat(TestAccounts.runAs(f.nurse(), () -> ledger.forSession(f.session()))).singleElement()
                 .satisfies(e -> assertThat(e.quantity()).isEqualByComparingTo("0.70")); // 35 mg of 50 mg/mL
+        // the rest of the drawn-up syringe is wasted, witnessed by the prescriber (never by the nurse herself)
+        assertThatThrownBy(() -> TestAccounts.runAs(f.nurse(), () -> ledger.verifyWitness(f.nurse().getUsername(),
+                TestAccounts.PASSWORD))).hasMessageStartingWith("witnessEmail:");
+        var witness = TestAccounts.runAs(f.nurse(), () -> ledger.verifyWitness(f.prescriber().getUsername(),
+                TestAccounts.PASSWORD));
+        TestAccounts.runAs(f.nurse(), () -> administrations.wasteRemainder(f.session(), new BigDecimal("0.30"),
+                "Remainder of the 1 mL draw", witness));
+        assertThat(TestAccounts.runAs(f.nurse(), () -> ledger.forSession(f.session()))).extracting(e -> e.kind())
+                .containsExactly(EntryKind.DRAW, EntryKind.WASTE);
         advance(10);
         TestAccounts.runAs(f.nurse(), () -> monitoring.record(f.session(), check(130, 84, 74, 97, 14, 5)));
         advance(30);

@@ -304,6 +304,7 @@ class AuthorizationMatrixTests {
             POST /dosing/sessions/{session}/start           login  403    403    403    ok     ok     403    403
             POST /dosing/sessions/{session}/infusion/end    login  403    403    403    ok     ok     403    403
             POST /dosing/sessions/{session}/checks          login  403    403    403    ok     ok     403    403
+            POST /dosing/sessions/{session}/waste           login  403    403    403    ok     ok     403    403
             POST /dosing/sessions/{session}/alerts/{dosingAlert}/acknowledge login 403 403 403 ok ok 403    403
             POST /dosing/sessions/{session}/discharge       login  403    403    403    ok     ok     403    403
             POST /dosing/sessions/{session}/left-ama        login  403    403    403    ok     ok     403    403

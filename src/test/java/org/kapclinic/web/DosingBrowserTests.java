@@ -135,7 +135,8 @@ class DosingBrowserTests extends BrowserFlowTest {
         recordCheck(page, "138", "86", "78", "97", "14", "4", "MILD");
         var seconds = (System.nanoTime() - started) / 1e9;
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Check recorded");
-        assertThat(seconds).as("a full check takes a handful of taps, not minutes").isLessThan(20);
+        // a figure, not a test: docs/performance.md records it (timings are never asserted)
+        System.out.printf("dosing check: a full check (5 readings, MOAA/S, dissociation, submit) took %.1f s%n", seconds);
         TestClock.INSTANCE.advance(Duration.ofMinutes(12));
         page.reload();
         recordCheck(page, "140", "88", "76", "97", "14", "4", "MILD");
