@@ -93,34 +93,50 @@ public class MeasurementSchedules {
     }
 
     /**
-     * A one-off send timed from an actual dose (the dosing module calls it when a dose starts): the questionnaire goes
-     * out at {@code dueAt}. Clinician-rated instruments cannot be sent; they are refused with false. Setting the same
+     * A one-off send: the questionnaire goes out at {@code dueAt}. The dosing module sets them from an actual dose (source:
+     * the session), the treatment plan from its points not tied to a dose (source: the plan item). Clinician-rated instruments cannot be sent; they are refused with false. Setting the same
      * session, instrument and time twice keeps one.
      */
     @PreAuthorize(Assessments.CLINICIANS)
-    public boolean once(PatientId patient, String instrumentCode, Instant dueAt, UUID sessionId, String reason) {
+    public boolean once(PatientId patient, String instrumentCode, Instant dueAt, UUID sourceId, String reason) {
         var view = patients.forCare(patient);
         var instrument = catalogue.get(instrumentCode);
         if (!Instruments.selfReport(instrument) || view.voided()) {
             return false;
         }
         var due = dueAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM measurement_schedule WHERE session_id = :s AND instrument = :i"
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM measurement_schedule WHERE source_id = :s AND instrument = :i"
                         + " AND next_due_at = :due")
-                .param("s", sessionId).param("i", instrument.code()).param("due", utc(due)).query(Long.class).single() > 0;
+                .param("s", sourceId).param("i", instrument.code()).param("due", utc(due)).query(Long.class).single() > 0;
         if (exists) {
             return true;
         }
         var id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO measurement_schedule (id, patient_id, instrument, every_days, next_due_at, active, created_at,
-                    created_by, session_id, reason) VALUES (:id, :p, :i, 0, :due, TRUE, :now, :by, :s, :r)""")
+                    created_by, source_id, reason) VALUES (:id, :p, :i, 0, :due, TRUE, :now, :by, :s, :r)""")
                 .param("id", id).param("p", patient.value()).param("i", instrument.code()).param("due", utc(due))
-                .param("now", utc(clock.instant())).param("by", currentUser.name()).param("s", sessionId)
+                .param("now", utc(clock.instant())).param("by", currentUser.name()).param("s", sourceId)
                 .param("r", reason.length() > 200 ? reason.substring(0, 200) : reason).update();
         audit.record(new AuditRecord("MEASUREMENT_TIMED_FROM_DOSE", AuditRecord.Outcome.SUCCESS, patient.value(),
                 "MeasurementSchedule", id.toString(), instrument.code() + " " + reason));
         return true;
+    }
+
+    /** Withdraws the one-off sends a source set that have not gone out (a plan item moved or cancelled). */
+    @PreAuthorize(Assessments.CLINICIANS)
+    public int withdraw(PatientId patient, UUID sourceId, String why) {
+        patients.forCare(patient);
+        int ended = jdbc.sql("""
+                UPDATE measurement_schedule SET active = FALSE, ended_at = :now, ended_by = :by
+                WHERE patient_id = :p AND source_id = :s AND every_days = 0 AND active = TRUE""")
+                .param("now", utc(clock.instant())).param("by", currentUser.name()).param("p", patient.value())
+                .param("s", sourceId).update();
+        if (ended > 0) {
+            audit.record(new AuditRecord("MEASUREMENT_SEND_WITHDRAWN", AuditRecord.Outcome.SUCCESS, patient.value(),
+                    "MeasurementSchedule", sourceId.toString(), why));
+        }
+        return ended;
     }
 
     @PreAuthorize(Assessments.CLINICIANS)

@@ -211,7 +211,7 @@ class DosingSessionTests {
         });
         assertThat(draws.get(1).balanceAfter()).isEqualByComparingTo("28");
         // the mood rating is timed from the first device: +4 h and +24 h (no plan: the rapid-response defaults)
-        var timed = jdbc.sql("SELECT instrument, next_due_at FROM measurement_schedule WHERE session_id = :s ORDER BY next_due_at")
+        var timed = jdbc.sql("SELECT instrument, next_due_at FROM measurement_schedule WHERE source_id = :s ORDER BY next_due_at")
                 .param("s", f.session()).query((rs, n) -> rs.getString(1) + " " + Duration.between(s.dose().startedAt(),
                         rs.getObject(2, java.time.OffsetDateTime.class).toInstant()).toHours()).list();
         assertThat(timed).containsExactly("mood 4", "mood 24");

@@ -190,4 +190,23 @@ class TreatmentPlanTests {
         TestAccounts.runAs(admin, () -> templates.save(before.code(), before.name(), before.description(),
                 before.evidence(), true, before.definitionJson(), saved.version()));
     }
+    @Test
+    void anApprovedPlansMeasurementPointsNotTiedToADoseAreSentAtTheirTimeAndWithdrawnWhenThePlanEnds() {
+        var f = CareTeamFixture.create(context);
+        PlanFixtures.eligible(context, f.patient(), f.prescriber(), org.kapclinic.eligibility.Modality.ESKETAMINE);
+        var start = PlanFixtures.businessDayAfter(context, 7);
+        var plan = TestAccounts.runAs(f.prescriber(), () -> plans.create(f.patient(),
+                new TreatmentPlans.NewPlan("esketamine-trd", start, LocalTime.of(9, 0), LocalTime.of(13, 0), null)));
+        TestAccounts.runAs(f.prescriber(), () -> plans.approve(f.patient(), plan.id()));
+        var sends = jdbc.sql("SELECT instrument, reason, active FROM measurement_schedule WHERE patient_id = :p"
+                        + " AND every_days = 0 ORDER BY next_due_at")
+                .param("p", f.patient().value()).query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|"
+                        + rs.getBoolean(3)).list();
+        // PHQ-9 every 28 days goes out as a questionnaire; the MADRS points are clinician-rated and stay on the plan
+        assertThat(sends).isNotEmpty().allMatch(x -> x.equals("phq9|Every 28 days|true"));
+        TestAccounts.runAs(f.prescriber(), () -> plans.end(f.patient(), plan.id(), TreatmentPlan.EndDecision.STOP,
+                "Stopped for the test"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM measurement_schedule WHERE patient_id = :p AND every_days = 0"
+                + " AND active").param("p", f.patient().value()).query(Long.class).single()).isZero();
+    }
 }
