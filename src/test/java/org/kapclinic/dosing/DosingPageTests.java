@@ -94,6 +94,8 @@ class DosingPageTests {
         var live = html(get("/dosing/board/" + f.location() + "/live").header("HX-Request", "true")
                 .header("X-KAP-Passive", "1").with(TestAccounts.as(f.nurse())));
         assertThat(live).contains("id=\"chairs\"").doesNotContain("<html");
+        var home = html(get("/").with(TestAccounts.as(f.nurse())));
+        assertThat(home).contains("Dosing board").containsPattern("[0-9]+ dosing sessions? in progress");
         var anonymous = mvc.perform(get("/dosing/board/" + f.location() + "/live").header("HX-Request", "true"))
                 .andReturn().getResponse();
         assertThat(anonymous.getStatus()).isEqualTo(401);
