@@ -150,8 +150,8 @@ class SchedulingDemoData implements DemoDataContributor {
         chairs.forEach(c -> pastChairs.add(new UUID[] {camelback, c}));
         tempeChairs.forEach(c -> pastChairs.add(new UUID[] {tempe, c}));
         int past = history(context, records, pastChairs, today, zone, now);
-        return "3 locations, " + blocks + " staff blocks, " + booked + " dosing sessions today at Camelback, " + busy
-                + " in progress at Mesa, " + String.format(Locale.ROOT, "%,d", past) + " past dosing appointments";
+        return "3 locations, " + blocks + " staff blocks, " + booked + " dosing appointments today at Camelback and "
+                + busy + " at Mesa, " + String.format(Locale.ROOT, "%,d", past) + " past dosing appointments";
     }
 
     /**
