@@ -28,8 +28,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 /**
  * The benchmark driver ({@code ./mvnw -B -o -Pbench -DskipTests package}, see docs/performance.md). For each database
  * it loads synthetic patients with the jar's own {@code demo generate} verb, starts the packaged jar, and measures
- * patient search over HTTP, sign-in to first page, the search SQL on its own (with EXPLAIN), and startup time and
- * resident memory for two sets of JVM flags. It prints a Markdown report and writes it under target/bench/.
+ * patient search over HTTP, sign-in to first page, intake, measures, scheduling, the dosing day's monitoring board, the
+ * search SQL on its own (with EXPLAIN), and startup time and resident memory for two sets of JVM flags. It prints a Markdown report and writes it under target/bench/.
  *
  * <p>Figures are never compared with thresholds: the only failures are functional (a server that does not start, an
  * answer other than 200, a refused sign-in), so a tiny run ({@code -Dbench.patients=100}) checks that it still works.
@@ -39,6 +39,8 @@ public final class ClinicBench {
     static final String EMAIL = "intake@demo.kapclinic.test";
     /** Measures and safety are clinical: the measures phase uses a prescriber's token. */
     static final String CLINICIAN = "prescriber@demo.kapclinic.test";
+    /** The dosing board is a page for nurses and prescribers signed in with a session; tokens are not accepted. */
+    static final String NURSE = "nurse@demo.kapclinic.test";
     static final String PASSWORD = "demo-clinic-2026";
     static final List<String> STEMS = List.of("mock", "test", "fict", "synth", "demo", "sample", "dumm", "proto",
             "pseudo", "faux", "stub", "sim");
@@ -55,7 +57,7 @@ public final class ClinicBench {
     private final int patients = Integer.getInteger("bench.patients", 100_000);
     private final boolean tiny = patients < 10_000;
     private final List<String> dbs = list("bench.db", "h2");
-    private final List<String> phases = list("bench.phases", "search,signin,intake,measures,schedule,sql,startup");
+    private final List<String> phases = list("bench.phases", "search,signin,intake,measures,schedule,dosing,sql,startup");
     private final List<String> kinds = list("bench.kinds", String.join(",", ALL_KINDS));
     private final List<Integer> concurrency = list("bench.concurrency", "1,4").stream().map(Integer::valueOf).toList();
     private final Duration seriesTime = Duration.ofSeconds(Integer.getInteger("bench.seconds", tiny ? 2 : 15));
@@ -147,6 +149,9 @@ public final class ClinicBench {
                                 "bench-schedule-" + stamp).lines().filter(l -> l.startsWith("kap_")).findFirst()
                         .orElseThrow(() -> new IllegalStateException("admin token printed no token; see " + log));
                 schedule(new Load(app.base, clinicianToken, requestTimeout));
+            }
+            if (phases.contains("dosing")) {
+                dosing(load, app, db, generated);
             }
             if (phases.contains("sql")) {
                 sql(db, terms, workDir.resolve("explain.txt"));
@@ -402,6 +407,89 @@ public final class ClinicBench {
             row("GET schedule/day", c, view.stats(), load);
         }
         line("");
+    }
+
+    // --- dosing day ---------------------------------------------------------------------------------------------------
+
+    private static final Pattern CHAIR_CARD = Pattern.compile("class=\"chair-card");
+
+    /**
+     * The live monitoring board over HTTP as the demo nurse's tablets see it: signed-in sessions (one per client, each
+     * signed in as {@link SignIn} does), the htmx fragment {@code GET /dosing/board/{location}/live} with the headers of
+     * the page's own poll ({@code HX-Request}, {@code X-KAP-Passive}), and a smaller series of the whole page. Mesa is the
+     * demo's busy location: twelve chairs in session (fewer in a clinic under 17 patients), its other days' history at
+     * Camelback and Tempe. Camelback's fragment (four booked, none open, most of the past sessions) is measured too.
+     */
+    private void dosing(Load load, App app, App.Db db, String generated) throws Exception {
+        int clients = concurrency.stream().mapToInt(Integer::intValue).max().orElse(1);
+        var cookies = new ArrayList<String>();
+        for (int i = 0; i < clients; i++) {
+            cookies.add(new SignIn(app.base, NURSE, PASSWORD).session());
+        }
+        var page = load.send(load.cookieGet("/dosing/board", cookies.get(0)), 200);
+        var mesa = location(page, "Mesa (demo)");
+        var camelback = location(page, "Camelback (demo)");
+        var live = "/dosing/board/" + mesa + "/live";
+        var fragment = load.send(load.cookieGet(live, cookies.get(0), "HX-Request", "true", "X-KAP-Passive", "1"), 200);
+        int cards = (int) CHAIR_CARD.matcher(fragment).results().count();
+        int expected = Math.min(12, Math.max(0, patients - 5));
+        if (cards < 1 || cards != expected) {
+            problems.add("dosing: Mesa's board shows " + cards + " chair cards, expected " + expected);
+        }
+        long[] counts = dosingCounts(db);
+        var past = Pattern.compile("([0-9,]+) past dosing sessions").matcher(generated);
+        java.util.function.IntFunction<java.net.http.HttpRequest> poll = i -> load.cookieGet(live,
+                cookies.get(i % cookies.size()), "HX-Request", "true", "X-KAP-Passive", "1");
+        java.util.function.IntFunction<java.net.http.HttpRequest> full = i -> load.cookieGet("/dosing/board?location="
+                + mesa, cookies.get(i % cookies.size()));
+        java.util.function.IntFunction<java.net.http.HttpRequest> camelbackPoll = i -> load.cookieGet("/dosing/board/"
+                + camelback + "/live", cookies.get(i % cookies.size()), "HX-Request", "true", "X-KAP-Passive", "1");
+        load.run("warm-up board", poll, 200, 1, seriesMax, warmup);
+        load.run("warm-up board page", full, 200, 1, seriesMax, warmup);
+        line("");
+        line("The dosing day's monitoring board over HTTP as the demo nurse (" + cookies.size() + " signed-in sessions, "
+                + "one per client): Mesa's " + cards + " chair" + (cards == 1 ? "" : "s") + " in session"
+                + (cards < 12 ? " (fewer than 12: a clinic this small has fewer patients to seat)" : "") + "; "
+                + (past.find() ? past.group(1) : "?") + " past sessions from `demo generate` (database: "
+                + String.format(Locale.ROOT, "%,d sessions, %,d checks", counts[0], counts[1])
+                + "). The fragment is the page's own 15-second poll (headers HX-Request and X-KAP-Passive); each "
+                + "request reads the location, its sessions, their checks and alerts, today's bookings and the patients' "
+                + "labels, and writes one audit entry per patient shown. The page is the whole board.");
+        line("");
+        line("| request | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int c : concurrency) {
+            var polls = load.run("board live", poll, 200, c, seriesMax, seriesTime);
+            row("GET /dosing/board/{Mesa}/live (" + cards + " chairs)", c, polls.stats(), load);
+            var pages = load.run("board page", full, 200, c, Math.max(1, seriesMax / 3), seriesTime);
+            row("GET /dosing/board?location={Mesa} (page)", c, pages.stats(), load);
+            var other = load.run("board camelback", camelbackPoll, 200, c, Math.max(1, seriesMax / 3), seriesTime);
+            row("GET /dosing/board/{Camelback}/live (0 open, 4 booked)", c, other.stats(), load);
+        }
+        line("");
+    }
+
+    private static String location(String boardPage, String name) {
+        var m = Pattern.compile("value=\"([0-9a-f-]{36})\"[^>]*>" + Pattern.quote(name) + "<").matcher(boardPage);
+        if (!m.find()) {
+            throw new IllegalStateException("The board page offers no location " + name);
+        }
+        return m.group(1);
+    }
+
+    /** Dosing sessions and checks in the database, counted directly. */
+    private static long[] dosingCounts(App.Db db) throws Exception {
+        try (var c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password()); var s = c.createStatement()) {
+            var counts = new long[2];
+            int i = 0;
+            for (var table : List.of("dosing_session", "dosing_check")) {
+                try (var rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    rs.next();
+                    counts[i++] = rs.getLong(1);
+                }
+            }
+            return counts;
+        }
     }
 
     private void row(String request, int clients, Stats s, Load load) {

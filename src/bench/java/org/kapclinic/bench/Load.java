@@ -84,6 +84,16 @@ final class Load {
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
+    /** GET of a page with a signed-in session cookie (pages take no tokens) and extra headers, name-value pairs. */
+    HttpRequest cookieGet(String path, String session, String... headers) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(requestTimeout)
+                .header("Cookie", "KAPSESSION=" + session).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return builder.build();
+    }
+
     /** GET with the bearer token. */
     HttpRequest bearerGet(String path) {
         return request(path);

@@ -96,6 +96,29 @@ final class SignIn {
         return t;
     }
 
+    /** Signs in (GET /login, POST /login) and returns the signed-in session's KAPSESSION cookie value. */
+    String session() throws Exception {
+        var login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        expect(login, 200, "GET /login");
+        var csrf = CSRF.matcher(login.body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("GET /login has no _csrf hidden input");
+        }
+        var token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
+        var cookie = cookie(login, null);
+        var form = "email=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + enc(token);
+        var post = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "KAPSESSION=" + cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        expect(post, 302, "POST /login");
+        var location = post.headers().firstValue("Location").orElse("");
+        if (location.contains("error") || location.contains("throttled") || location.contains("/login")) {
+            throw new IllegalStateException("Sign-in refused: redirected to " + location);
+        }
+        return cookie(post, cookie);
+    }
+
     private static String cookie(HttpResponse<?> response, String previous) {
         for (var header : response.headers().allValues("Set-Cookie")) {
             var m = COOKIE.matcher(header);

@@ -72,10 +72,14 @@ class DosingRepository {
                 .query(DosingRepository::session).list();
     }
 
-    /** Sessions at a location that are active, or ended since {@code since} (so the board shows who just left). */
+    /**
+     * Sessions at a location that are active, or ended since {@code since} (so the board shows who just left). A session
+     * is active exactly while {@code ended_at} is empty (constraint {@code dosing_session_ended_ck}), so this is two
+     * short ranges of {@code dosing_session_ended_ix}, whatever the location's history (V5_003).
+     */
     List<DosingSession> atLocation(UUID location, OffsetDateTime since) {
-        return jdbc.sql(SESSION_COLUMNS + " WHERE location_id = :l AND (status IN ('GATE', 'CLEARED', 'DOSING',"
-                        + " 'OBSERVING') OR ended_at >= :since) ORDER BY opened_at")
+        return jdbc.sql("SELECT * FROM (" + SESSION_COLUMNS + " WHERE location_id = :l AND ended_at IS NULL UNION ALL "
+                        + SESSION_COLUMNS + " WHERE location_id = :l AND ended_at >= :since) s ORDER BY opened_at")
                 .param("l", location).param("since", since).query(DosingRepository::session).list();
     }
 

@@ -4,36 +4,62 @@ package org.kapclinic.scheduling;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.kapclinic.calendar.ClinicCalendar;
 import org.kapclinic.demo.DemoContext;
 import org.kapclinic.demo.DemoDataContributor;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo clinic's places and staffing: Camelback (a treatment room with four chairs and two therapy rooms) and
- * Tempe (two chairs, one therapy room); the demo nurse on shift and the demo prescriber on site at Camelback on
- * weekdays 08:00-17:00 for the next 20 weeks; and today's dosing sessions for four demo patients, one with transport
- * confirmed.
+ * The demo clinic's places and staffing: Camelback (a treatment room with four chairs and two therapy rooms), Tempe
+ * (two chairs, one therapy room) and Mesa (one treatment room of twelve chairs); the demo nurse on shift and the demo
+ * prescriber on site at Camelback on weekdays 08:00-17:00 for the next 20 weeks, and at Mesa today; today's dosing
+ * sessions at Camelback for four demo patients, one with transport confirmed; twelve dosing appointments at Mesa whose
+ * doses were given over the last two hours (kind "BUSY_DOSING": the dosing demo runs them as sessions in progress); and
+ * a history of past dosing appointments at Camelback and Tempe, 0-5 per patient from the sixth record on, at most
+ * 50,000 (kind "PAST_DOSING": the dosing demo records them as discharged sessions). The history is written in batches:
+ * a benchmark clinic of 20,000 patients has about 50,000 of them.
  */
 @Component
 class SchedulingDemoData implements DemoDataContributor {
 
     private static final String BY = "demo-generator";
+    /** Past dosing appointments in all, whatever the number of patients. */
+    static final int PAST_DOSING_CAP = 50_000;
+    /** The first patient record with a dosing history and at Mesa today (records 1-4 are Camelback's today). */
+    private static final int FIRST_HISTORY_RECORD = 5;
+    private static final int MESA_CHAIRS = 12;
+    private static final List<LocalTime> PAST_DOSE_TIMES = List.of(LocalTime.of(9, 0), LocalTime.of(11, 0),
+            LocalTime.of(13, 0), LocalTime.of(15, 0));
+    private static final String INSERT_APPOINTMENT = """
+            INSERT INTO appointment (id, patient_id, type, label, modality, location_id, chair_id, starts_at, ends_at,
+                dose_at, status, transport_confirmed_at, created_at, created_by, updated_at, updated_by, version)
+            VALUES (:id, :p, 'DOSING', 'Dosing session', :m, :loc, :c, :s, :e, :d, 'BOOKED', NULL, :at, :by, :at, :by,
+                0)""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final ClinicCalendar calendar;
     private final Clock clock;
 
-    SchedulingDemoData(JdbcClient jdbc, ClinicCalendar calendar, Clock clock) {
+    SchedulingDemoData(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ClinicCalendar calendar, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -60,8 +86,10 @@ class SchedulingDemoData implements DemoDataContributor {
         room(camelback, "Therapy room 1", "THERAPY", 0);
         room(camelback, "Therapy room 2", "THERAPY", 0);
         var tempe = location("Tempe (demo)", "200 E University Dr, Tempe, AZ (synthetic)", now);
-        room(tempe, "Treatment room", "TREATMENT", 2);
+        var tempeChairs = room(tempe, "Treatment room", "TREATMENT", 2);
         room(tempe, "Therapy room", "THERAPY", 0);
+        var mesa = location("Mesa (demo)", "300 W Main St, Mesa, AZ (synthetic)", now);
+        var mesaChairs = room(mesa, "Treatment room", "TREATMENT", MESA_CHAIRS);
 
         var zone = calendar.zone();
         var today = LocalDate.now(clock.withZone(zone));
@@ -105,7 +133,123 @@ class SchedulingDemoData implements DemoDataContributor {
                     .param("at", now).param("by", BY).update();
             booked++;
         }
-        return "2 locations, " + blocks + " staff blocks, " + booked + " dosing sessions today";
+        // Mesa today: the nurse and the prescriber cover the whole working day, and at least the doses given over the
+        // last two hours and their observation, whatever the hour the demo is generated.
+        var mesaFrom = min(today.atTime(8, 0).atZone(zone).toInstant(), now.toInstant().minus(Duration.ofHours(3)));
+        var mesaTo = max(today.atTime(17, 0).atZone(zone).toInstant(), now.toInstant().plus(Duration.ofHours(4)));
+        for (var nurse : nurses) {
+            block(nurse, mesa, "NURSE_SHIFT", mesaFrom, mesaTo, now);
+            blocks++;
+        }
+        for (var prescriber : prescribers) {
+            block(prescriber, mesa, "PRESCRIBER_ON_SITE", mesaFrom, mesaTo, now);
+            blocks++;
+        }
+        int busy = busyMesa(context, records, mesa, mesaChairs, now);
+        var pastChairs = new ArrayList<UUID[]>();
+        chairs.forEach(c -> pastChairs.add(new UUID[] {camelback, c}));
+        tempeChairs.forEach(c -> pastChairs.add(new UUID[] {tempe, c}));
+        int past = history(context, records, pastChairs, today, zone, now);
+        return "3 locations, " + blocks + " staff blocks, " + booked + " dosing appointments today at Camelback and "
+                + busy + " at Mesa, " + String.format(Locale.ROOT, "%,d", past) + " past dosing appointments";
+    }
+
+    /**
+     * Mesa's twelve chairs in use: records 5-16 (fewer in a smaller clinic), doses given over the last two hours, one
+     * every ten minutes, alternately IV ketamine (the most recent first, so some infusions still run) and esketamine.
+     * Transport is left unconfirmed, so nothing here looks like the Camelback patient the browser tests dose.
+     */
+    private int busyMesa(DemoContext context, List<UUID> records, UUID mesa, List<UUID> mesaChairs,
+            OffsetDateTime now) {
+        var random = context.random();
+        var rows = new ArrayList<SqlParameterSource>();
+        var latest = now.toInstant().truncatedTo(ChronoUnit.MINUTES);
+        for (int i = 0; i < MESA_CHAIRS && FIRST_HISTORY_RECORD + i < records.size(); i++) {
+            var esketamine = i % 2 == 1;
+            var dose = latest.minus(Duration.ofMinutes(5 + 10L * i + random.nextInt(3)));
+            var id = UUID.randomUUID();
+            rows.add(appointment(id, records.get(FIRST_HISTORY_RECORD + i), esketamine, mesa, mesaChairs.get(i), dose,
+                    now));
+            context.put("BUSY_DOSING", id);
+        }
+        int busy = rows.size();
+        flush(rows);
+        return busy;
+    }
+
+    /**
+     * Past dosing appointments: from the sixth record on, each patient gets 0-5, on distinct past weekdays over the last
+     * two years at 09:00, 11:00, 13:00 or 15:00 clinic time, in a Camelback or Tempe chair, with one treatment each
+     * (esketamine or IV ketamine), until {@link #PAST_DOSING_CAP}. A large clinic's history is denser than six chairs
+     * could seat; it is there to give the dosing tables a realistic size, not a realistic chair calendar.
+     */
+    private int history(DemoContext context, List<UUID> records, List<UUID[]> chairs, LocalDate today, ZoneId zone,
+            OffsetDateTime now) {
+        if (chairs.isEmpty()) {
+            return 0;
+        }
+        var random = context.random();
+        var rows = new ArrayList<SqlParameterSource>();
+        int total = 0;
+        for (int r = FIRST_HISTORY_RECORD; r < records.size() && total < PAST_DOSING_CAP; r++) {
+            int count = random.nextInt(6);
+            var esketamine = random.nextInt(5) < 3;
+            var days = new HashSet<LocalDate>();
+            for (int k = 0; k < count && total < PAST_DOSING_CAP; k++) {
+                var day = today.minusDays(1 + random.nextInt(730));
+                if (day.getDayOfWeek() == DayOfWeek.SATURDAY) {
+                    day = day.minusDays(1);
+                } else if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                    day = day.minusDays(2);
+                }
+                var time = PAST_DOSE_TIMES.get(random.nextInt(PAST_DOSE_TIMES.size()));
+                var chair = chairs.get(random.nextInt(chairs.size()));
+                if (!days.add(day)) {
+                    continue;
+                }
+                var id = UUID.randomUUID();
+                rows.add(appointment(id, records.get(r), esketamine, chair[0], chair[1],
+                        day.atTime(time).atZone(zone).toInstant(), now));
+                context.put("PAST_DOSING", id);
+                total++;
+                if (rows.size() == 1000) {
+                    flush(rows);
+                }
+            }
+        }
+        flush(rows);
+        return total;
+    }
+
+    /** A booked dosing appointment around {@code dose}: from 20 minutes before to the end of observation and tidying. */
+    private static SqlParameterSource appointment(UUID id, UUID patient, boolean esketamine, UUID location, UUID chair,
+            Instant dose, OffsetDateTime now) {
+        var start = dose.minus(Duration.ofMinutes(20));
+        var end = dose.plus(Duration.ofMinutes(esketamine ? 170 : 115));
+        var created = start.minus(Duration.ofDays(14));
+        return new MapSqlParameterSource().addValue("id", id).addValue("p", patient)
+                .addValue("m", esketamine ? "ESKETAMINE" : "IV_KETAMINE").addValue("loc", location)
+                .addValue("c", chair).addValue("s", utc(start)).addValue("e", utc(end)).addValue("d", utc(dose))
+                .addValue("at", created.isAfter(now.toInstant()) ? now : utc(created)).addValue("by", BY);
+    }
+
+    private void flush(List<SqlParameterSource> rows) {
+        if (!rows.isEmpty()) {
+            batch.batchUpdate(INSERT_APPOINTMENT, rows.toArray(SqlParameterSource[]::new));
+            rows.clear();
+        }
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private UUID location(String name, String address, OffsetDateTime now) {
@@ -132,12 +276,16 @@ class SchedulingDemoData implements DemoDataContributor {
 
     private void block(UUID account, UUID location, String kind, LocalDate day, java.time.ZoneId zone,
             OffsetDateTime now) {
+        block(account, location, kind, day.atTime(8, 0).atZone(zone).toInstant(),
+                day.atTime(17, 0).atZone(zone).toInstant(), now);
+    }
+
+    private void block(UUID account, UUID location, String kind, Instant from, Instant to, OffsetDateTime now) {
         jdbc.sql("""
                 INSERT INTO staff_block (id, account_id, location_id, kind, starts_at, ends_at, created_at, created_by)
                 VALUES (:id, :a, :l, :k, :s, :e, :at, :by)""")
                 .param("id", UUID.randomUUID()).param("a", account).param("l", location).param("k", kind)
-                .param("s", OffsetDateTime.ofInstant(day.atTime(8, 0).atZone(zone).toInstant(), ZoneOffset.UTC))
-                .param("e", OffsetDateTime.ofInstant(day.atTime(17, 0).atZone(zone).toInstant(), ZoneOffset.UTC))
+                .param("s", utc(from)).param("e", utc(to))
                 .param("at", now).param("by", BY).update();
     }
 }
