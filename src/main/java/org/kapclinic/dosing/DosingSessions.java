@@ -97,7 +97,8 @@ public class DosingSessions {
         try {
             repository.insert(session);
         } catch (DuplicateKeyException raced) {
-            return repository.forAppointment(appointmentId).orElseThrow().id();
+            // another tablet opened it at the same moment; this transaction cannot read it any more (PostgreSQL)
+            throw new IllegalStateException("This session was just opened on another tablet: open it again.");
         }
         access.audit("DOSING_SESSION_OPENED", session, "appointment " + a.id());
         return session.id();
