@@ -96,7 +96,7 @@ public class Inquiries {
      * Throws {@link TooManySubmissions} when the address has used up its window.
      */
     Submission submit(NewInquiry inquiry, @Nullable String idempotencyKey, String clientAddress) {
-        var now = clock.instant();
+        var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as stored: a replay answers the same
         var hash = payloadHash(inquiry);
         var earlier = readTx.execute(status -> idempotencyKey != null
                 ? inquiries.findByIdempotencyKey(idempotencyKey)
