@@ -60,6 +60,28 @@ final class SignIn {
     /** One full sequence; fails loudly if any step answers other than a browser would expect. */
     long[] once() throws Exception {
         long[] t = new long[5];
+        var cookie = signIn(t);
+        var home = http.send(HttpRequest.newBuilder(URI.create(base + "/")).header("Cookie", "KAPSESSION=" + cookie)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        expect(home, 200, "GET /");
+        t[3] = System.nanoTime();
+        var patients = http.send(HttpRequest.newBuilder(URI.create(base + "/patients"))
+                .header("Cookie", "KAPSESSION=" + cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+        expect(patients, 200, "GET /patients");
+        if (!patients.body().contains("KC")) {
+            throw new IllegalStateException("GET /patients shows no MRN: not the patient list?");
+        }
+        t[4] = System.nanoTime();
+        return t;
+    }
+
+    /** Signs in (GET /login, POST /login) and returns the signed-in session's KAPSESSION cookie value. */
+    String session() throws Exception {
+        return signIn(new long[5]);
+    }
+
+    /** GET /login then POST /login; {@code t[0..2]} get the start and the end of each step. */
+    private String signIn(long[] t) throws Exception {
         t[0] = System.nanoTime();
         var login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -82,41 +104,7 @@ final class SignIn {
         }
         cookie = cookie(post, cookie);
         t[2] = System.nanoTime();
-        var home = http.send(HttpRequest.newBuilder(URI.create(base + "/")).header("Cookie", "KAPSESSION=" + cookie)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        expect(home, 200, "GET /");
-        t[3] = System.nanoTime();
-        var patients = http.send(HttpRequest.newBuilder(URI.create(base + "/patients"))
-                .header("Cookie", "KAPSESSION=" + cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
-        expect(patients, 200, "GET /patients");
-        if (!patients.body().contains("KC")) {
-            throw new IllegalStateException("GET /patients shows no MRN: not the patient list?");
-        }
-        t[4] = System.nanoTime();
-        return t;
-    }
-
-    /** Signs in (GET /login, POST /login) and returns the signed-in session's KAPSESSION cookie value. */
-    String session() throws Exception {
-        var login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        expect(login, 200, "GET /login");
-        var csrf = CSRF.matcher(login.body());
-        if (!csrf.find()) {
-            throw new IllegalStateException("GET /login has no _csrf hidden input");
-        }
-        var token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
-        var cookie = cookie(login, null);
-        var form = "email=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + enc(token);
-        var post = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "KAPSESSION=" + cookie)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        expect(post, 302, "POST /login");
-        var location = post.headers().firstValue("Location").orElse("");
-        if (location.contains("error") || location.contains("throttled") || location.contains("/login")) {
-            throw new IllegalStateException("Sign-in refused: redirected to " + location);
-        }
-        return cookie(post, cookie);
+        return cookie;
     }
 
     private static String cookie(HttpResponse<?> response, String previous) {

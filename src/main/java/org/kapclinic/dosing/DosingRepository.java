@@ -180,6 +180,20 @@ class DosingRepository {
                 .update();
     }
 
+    /** Device times of many sessions at once (the board), keyed by session, in order. */
+    Map<UUID, List<Instant>> deviceTimes(Collection<UUID> sessions) {
+        if (sessions.isEmpty()) {
+            return Map.of();
+        }
+        var map = new java.util.HashMap<UUID, List<Instant>>();
+        jdbc.sql("SELECT session_id, given_at FROM dosing_device WHERE session_id IN (:s) ORDER BY device_no")
+                .param("s", sessions)
+                .query(rs -> {
+                    map.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(instant(rs, 2));
+                });
+        return map;
+    }
+
     List<Device> devices(UUID session) {
         return jdbc.sql("SELECT device_no, given_at, recorded_by, ledger_entry FROM dosing_device WHERE session_id = :s"
                         + " ORDER BY device_no")

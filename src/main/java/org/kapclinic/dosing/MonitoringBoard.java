@@ -121,11 +121,10 @@ public class MonitoringBoard {
         return new Board(place, now, List.copyOf(cards), waiting, List.copyOf(ended));
     }
 
+    /** Device times of the esketamine sessions still dosing, in one query. */
     private Map<UUID, List<Instant>> devicesOf(List<DosingSession> sessions) {
-        var map = new HashMap<UUID, List<Instant>>();
-        sessions.stream().filter(s -> s.status() == SessionStatus.DOSING && s.modality().name().equals("ESKETAMINE"))
-                .forEach(s -> map.put(s.id(), repository.devices(s.id()).stream()
-                        .map(DosingRepository.Device::givenAt).toList()));
-        return map;
+        var dosing = sessions.stream().filter(s -> s.status() == SessionStatus.DOSING && s.esketamine())
+                .map(DosingSession::id).toList();
+        return repository.deviceTimes(dosing);
     }
 }

@@ -165,6 +165,9 @@ class DosingSessionTests {
         assertThat(prepared.dose().plannedDevices()).isEqualTo(2);
         assertThat(prepared.dose().administeredBy()).startsWith("Patient");
         assertThat(TestAccounts.runAs(f.nurse(), () -> administrations.giveDevice(f.session()))).isEqualTo(1);
+        var dosingCard = TestAccounts.runAs(f.nurse(), () -> board.board(f.location())).cards().get(0);
+        assertThat(dosingCard.devicesGiven()).isEqualTo(1);
+        assertThat(dosingCard.nextDeviceAt()).isEqualTo(dosingCard.session().doseStartedAt().plus(Duration.ofMinutes(5)));
         advance(3);
         assertThatThrownBy(() -> TestAccounts.runAs(f.nurse(), () -> administrations.giveDevice(f.session())))
                 .hasMessageContaining("Wait 5 minutes");
