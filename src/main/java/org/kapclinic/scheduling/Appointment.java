@@ -13,6 +13,14 @@ public record Appointment(UUID id, UUID patientId, AppointmentType type, String 
         @Nullable UUID replaces, @Nullable String changeReason, @Nullable Instant transportConfirmedAt,
         Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, long version) {
 
+    /**
+     * No appointment lasts longer than this (the longest protocol is 20 min of checks, 600 min of dosing, 600 of
+     * observation and a buffer). Overlap queries use it as a lower bound on {@code starts_at}, so they read a day's
+     * rows from the index instead of every past appointment.
+     */
+    public static final java.time.Duration LONGEST = java.time.Duration.ofHours(24);
+
+
     public enum Status { BOOKED, CANCELLED, RESCHEDULED }
 
     public boolean booked() {

@@ -142,6 +142,10 @@ public class Appointments {
             end = at.plus(Duration.ofMinutes(type == AppointmentType.FOLLOW_UP ? settings.reevaluationMinutes()
                     : settings.therapyMinutes()));
         }
+        if (Duration.between(start, end).compareTo(Appointment.LONGEST) > 0) {
+            throw new IllegalArgumentException("time: an appointment cannot last longer than 24 hours; check the"
+                    + " protocol's dosing and observation minutes.");
+        }
         var around = around(place, patient, clinicianId, start, end, replacing == null ? null : replacing.id());
         List<UUID> candidates;
         if (type == AppointmentType.DOSING) {
@@ -192,8 +196,8 @@ public class Appointments {
             Instant end, @Nullable UUID ignoring) {
         var booked = jdbc.sql("""
                 SELECT * FROM appointment WHERE status = 'BOOKED' AND starts_at < :to AND ends_at > :from
-                    AND (location_id = :l OR patient_id = :p OR clinician_id = :c)""")
-                .param("to", utc(end)).param("from", utc(start)).param("l", place.id()).param("p", patient.value())
+                    AND starts_at > :earliest AND (location_id = :l OR patient_id = :p OR clinician_id = :c)""")
+                .param("to", utc(end)).param("from", utc(start)).param("earliest", utc(start.minus(Appointment.LONGEST))).param("l", place.id()).param("p", patient.value())
                 .param("c", clinician).query(Appointments::map).list();
         var names = new HashMap<UUID, String>();
         place.rooms().forEach(r -> {

@@ -95,8 +95,10 @@ public class CalendarFeeds {
         var from = Appointments.utc(now.minus(Duration.ofDays(30)));
         var to = Appointments.utc(now.plus(Duration.ofDays(180)));
         var appointments = jdbc.sql("SELECT * FROM appointment WHERE clinician_id = :a AND status = 'BOOKED'"
-                        + " AND starts_at < :to AND ends_at > :from ORDER BY starts_at")
-                .param("a", account.get()).param("from", from).param("to", to).query(Appointments::map).list();
+                        + " AND starts_at < :to AND ends_at > :from AND starts_at > :earliest ORDER BY starts_at")
+                .param("a", account.get()).param("from", from).param("to", to)
+                .param("earliest", Appointments.utc(now.minus(Duration.ofDays(30)).minus(Appointment.LONGEST)))
+                .query(Appointments::map).list();
         var labels = directory.labels(appointments.stream().map(Appointment::patientId).distinct().toList());
         var places = new java.util.HashMap<UUID, String>();
         locations.active().forEach(p -> places.put(p.id(), p.name()));

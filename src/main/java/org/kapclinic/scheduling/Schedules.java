@@ -67,8 +67,9 @@ public class Schedules {
         var from = date.atStartOfDay(zone).toInstant();
         var to = date.plusDays(1).atStartOfDay(zone).toInstant();
         var appointments = jdbc.sql("SELECT * FROM appointment WHERE location_id = :l AND status = 'BOOKED'"
-                        + " AND starts_at < :to AND ends_at > :from ORDER BY starts_at")
+                        + " AND starts_at < :to AND ends_at > :from AND starts_at > :earliest ORDER BY starts_at")
                 .param("l", location).param("from", Appointments.utc(from)).param("to", Appointments.utc(to))
+                .param("earliest", Appointments.utc(from.minus(Appointment.LONGEST)))
                 .query(Appointments::map).list();
         var patients = labels(appointments);
         var clinicianIds = new ArrayList<UUID>();
@@ -92,8 +93,9 @@ public class Schedules {
         var from = monday.atStartOfDay(zone).toInstant();
         var to = monday.plusDays(7).atStartOfDay(zone).toInstant();
         var appointments = jdbc.sql("SELECT * FROM appointment WHERE clinician_id = :c AND status = 'BOOKED'"
-                        + " AND starts_at < :to AND ends_at > :from ORDER BY starts_at")
+                        + " AND starts_at < :to AND ends_at > :from AND starts_at > :earliest ORDER BY starts_at")
                 .param("c", clinician).param("from", Appointments.utc(from)).param("to", Appointments.utc(to))
+                .param("earliest", Appointments.utc(from.minus(Appointment.LONGEST)))
                 .query(Appointments::map).list();
         var patients = labels(appointments);
         var name = accounts.displayNames(List.of(clinician)).getOrDefault(clinician, "Clinician");
