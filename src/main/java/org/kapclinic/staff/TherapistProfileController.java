@@ -67,14 +67,21 @@ class TherapistProfileController {
     String supervisor(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestParam(required = false)
             String supervisor, Model model, RedirectAttributes redirect) {
         try {
-            var chosen = org.kapclinic.web.FormValues.id("supervisor", supervisor);
-            supervision.setSupervisor(new UserId(id), chosen == null ? null : new UserId(chosen));
+            UserId chosen = null;
+            if (supervisor != null && !supervisor.isBlank()) {
+                try {
+                    chosen = new UserId(UUID.fromString(supervisor.strip()));
+                } catch (IllegalArgumentException unreadable) {
+                    throw new IllegalArgumentException("supervisor: choose one of the clinicians listed.");
+                }
+            }
+            supervision.setSupervisor(new UserId(id), chosen);
         } catch (IllegalArgumentException e) {
             var profile = profiles.therapistProfile(new UserId(id));
-            model.addAttribute("supervisorError", org.kapclinic.web.FieldMessage.of(e, "supervisor").message());
+            var message = String.valueOf(e.getMessage()).replaceFirst("^supervisor: ", "");
+            model.addAttribute("supervisorError", message);
             model.addAttribute("typedSupervisor", supervisor);
-            model.addAttribute("problem", "Supervisor not saved: " + org.kapclinic.web.FieldMessage.of(e, "supervisor")
-                    .message());
+            model.addAttribute("problem", "Supervisor not saved: " + message);
             return page(model, id, profile.displayName(), TherapistProfileForm.of(profile));
         }
         redirect.addFlashAttribute("notice", supervisor == null || supervisor.isBlank() ? "Supervisor cleared."

@@ -61,7 +61,7 @@ class NoteController {
     @PostMapping("/patients/{patient}/notes")
     String start(@PathVariable UUID patient, @RequestParam Map<String, String> form, Model model) {
         try {
-            var type = FormValues.choice(NoteType.class, "type", form.get("type"));
+            var type = FormValues.optionalChoice(NoteType.class, "type", form.get("type"));
             var id = notes.start(new PatientId(patient), type, FormValues.id("appointment", form.get("appointment")));
             return "redirect:/notes/" + id;
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -9,8 +9,6 @@ import org.kapclinic.calendar.ClinicCalendar;
 import org.kapclinic.web.FieldMessage;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,13 +79,14 @@ class NotePortalController {
     }
 
     @GetMapping("/portal/notes/export")
-    ResponseEntity<byte[]> export() {
-        var text = exports.ownText();
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("my-therapy-notes.txt").build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(text.getBytes(StandardCharsets.UTF_8));
+    void export(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        var text = exports.ownText().getBytes(StandardCharsets.UTF_8);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("my-therapy-notes.txt").build().toString());
+        response.setContentLength(text.length);
+        response.getOutputStream().write(text);
     }
 
     private String attempt(UUID note, String formName, String fallbackField, Map<String, String> form, Model model,

@@ -54,8 +54,11 @@ public class TherapyNotes {
 
     /** Starts a draft of this type, linked to the patient's appointment when one is given. */
     @PreAuthorize(NoteAccess.WRITERS)
-    public NoteId start(PatientId patient, NoteType type, @Nullable UUID appointmentId) {
+    public NoteId start(PatientId patient, @Nullable NoteType type, @Nullable UUID appointmentId) {
         access.patient(patient);
+        if (type == null) {
+            throw new IllegalArgumentException("type: choose the type of note.");
+        }
         var appointment = appointmentId == null ? null : links.appointment(patient, appointmentId);
         UUID session = null;
         if (appointment != null && type.linksDosingSession() && appointment.type() == AppointmentType.DOSING) {

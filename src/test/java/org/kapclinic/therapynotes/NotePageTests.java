@@ -91,7 +91,7 @@ class NotePageTests {
         var f = NoteFixture.create(context);
         var page = send(post("/patients/{p}/notes", f.patient().value()).param("type", ""), f.therapist());
         assertThat(page.getStatus()).isEqualTo(200);
-        assertThat(page.getContentAsString()).contains("choose one of the options.");
+        assertThat(page.getContentAsString()).contains("choose the type of note.");
         var started = send(post("/patients/{p}/notes", f.patient().value()).param("type", "INTEGRATION"),
                 f.therapist());
         assertThat(started.getRedirectedUrl()).startsWith("/notes/");
