@@ -78,9 +78,21 @@ class NoteController {
         model.addAttribute("notes", list);
         model.addAttribute("writer", writer);
         model.addAttribute("types", NoteType.values());
-        model.addAttribute("appointments", writer ? appointments.forPatient(patient).stream()
-                .filter(Appointment::booked).toList() : List.of());
-        model.addAttribute("typed", typed);
+        var choices = writer ? appointments.forPatient(patient).stream().filter(Appointment::booked).toList()
+                : List.<Appointment>of();
+        if (FormValues.blank(typed.get("type"))) {
+            // started from an appointment: offer the note its kind usually gets
+            choices.stream().filter(a -> a.id().toString().equals(typed.get("appointment"))).findFirst()
+                    .map(a -> NoteType.forAppointment(a.type())).ifPresent(t -> {
+                        var withType = new HashMap<>(typed);
+                        withType.put("type", t.name());
+                        model.addAttribute("typed", withType);
+                    });
+        }
+        model.addAttribute("appointments", choices);
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", typed);
+        }
         model.addAttribute("errors", errors);
         model.addAttribute("zone", calendar.zone());
         model.addAttribute("today", java.time.LocalDate.now(calendar.zone()));

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import org.junit.jupiter.api.Test;
 import org.kapclinic.ClinicIntegrationTest;
+import org.kapclinic.TestClock;
 import org.kapclinic.security.Role;
 import org.kapclinic.security.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,6 +119,29 @@ class NotePageTests {
         assertThat(page.getContentAsString()).contains("say what the note should say instead.").contains("The driver");
         var list = send(get("/portal/notes"), patient).getContentAsString();
         assertThat(list).contains("Preparation note");
+    }
+
+    @Test
+    void theWorklistShowsDraftsPastSessionsWithoutANoteAndPendingRequests() throws Exception {
+        var f = NoteFixture.create(context);
+        var appointment = f.therapyAppointment();
+        var draft = f.draft(NoteType.PREPARATION);
+        var signed = f.signed(NoteType.PREPARATION);
+        TestAccounts.runAs(f.portalUser(), () -> context.getBean(AmendmentRequests.class).request(signed,
+                "Wrong date", "The right date"));
+        try {
+            TestClock.INSTANCE.pin(appointment.startsAt().plusSeconds(86_400));
+            var page = send(get("/notes"), f.therapist()).getContentAsString();
+            assertThat(page).contains(f.team().family()).contains("/notes/" + draft.value())
+                    .contains("appointment=" + appointment.id()).contains("/notes/" + signed.value() + "#requests");
+            var list = send(get("/patients/{p}/notes", f.patient().value()).param("appointment",
+                    appointment.id().toString()), f.therapist()).getContentAsString();
+            // the appointment is chosen, and the type its kind usually gets (a therapy session: psychotherapy note)
+            assertThat(list.replaceAll("\\s+", " ")).contains("value=\"" + appointment.id() + "\" selected")
+                    .contains("value=\"PSYCHOTHERAPY\" selected");
+        } finally {
+            TestClock.INSTANCE.reset();
+        }
     }
 
     @Test
