@@ -104,6 +104,9 @@ class SecurityConfiguration {
                                 "/patients/*/consents", "/patients/*/consents/**", "/patients/*/plan", "/patients/*/plan/**",
                                 "/eligibility/**", "/api/v1/patients/*/eligibility", "/api/v1/patients/*/treatment-plans")
                         .hasAnyRole("THERAPIST", "NURSE", "PRESCRIBER")
+                        // Therapy notes: clinicians; TherapyNotes filters psychotherapy notes and drafts (ADR 019).
+                        .requestMatchers("/notes", "/notes/**", "/patients/*/notes", "/patients/*/notes/**")
+                        .hasAnyRole("THERAPIST", "NURSE", "PRESCRIBER")
                         .requestMatchers("/protocols", "/protocols/**").hasAnyRole("ADMIN", "THERAPIST", "NURSE", "PRESCRIBER")
                         .requestMatchers("/schedule/staff", "/schedule/staff/**")
                         .hasAnyRole("ADMIN", "INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")

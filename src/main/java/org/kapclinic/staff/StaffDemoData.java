@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 class StaffDemoData implements DemoDataContributor {
 
     private final StaffProfiles profiles;
+    private final ClinicalSupervision supervision;
 
-    StaffDemoData(StaffProfiles profiles) {
+    StaffDemoData(StaffProfiles profiles, ClinicalSupervision supervision) {
         this.profiles = profiles;
+        this.supervision = supervision;
     }
 
     @Override
@@ -49,6 +51,11 @@ class StaffDemoData implements DemoDataContributor {
                 "Synthetic demo prescriber."}));
         context.ids("NURSE").forEach(id -> save(id, new Object[] {"RN", List.of("Dosing-day monitoring"),
                 List.of("REMS monitoring"), List.of("English"), List.of("NY"), true, "Synthetic demo nurse."}));
+        if (therapists.size() > 1) {
+            // therapist1's psychotherapy notes are also readable by their clinical supervisor, therapist2
+            supervision.setDemoSupervisor(new UserId(therapists.get(0)), new UserId(therapists.get(1)));
+            return "clinician profiles (therapist2 supervises therapist1)";
+        }
         return "clinician profiles";
     }
 

@@ -23,10 +23,12 @@ class TherapistProfileController {
 
     private final StaffProfiles profiles;
     private final CurrentUser currentUser;
+    private final ClinicalSupervision supervision;
 
-    TherapistProfileController(StaffProfiles profiles, CurrentUser currentUser) {
+    TherapistProfileController(StaffProfiles profiles, CurrentUser currentUser, ClinicalSupervision supervision) {
         this.profiles = profiles;
         this.currentUser = currentUser;
+        this.supervision = supervision;
     }
 
     @GetMapping("/staff/me/profile")
@@ -60,7 +62,42 @@ class TherapistProfileController {
         return "redirect:/staff/" + id + "/profile";
     }
 
+    /** An admin sets or clears the clinical supervisor (who may also read this clinician's psychotherapy notes). */
+    @PostMapping("/staff/{id}/supervisor")
+    String supervisor(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestParam(required = false)
+            String supervisor, Model model, RedirectAttributes redirect) {
+        try {
+            UserId chosen = null;
+            if (supervisor != null && !supervisor.isBlank()) {
+                try {
+                    chosen = new UserId(UUID.fromString(supervisor.strip()));
+                } catch (IllegalArgumentException unreadable) {
+                    throw new IllegalArgumentException("supervisor: choose one of the clinicians listed.");
+                }
+            }
+            supervision.setSupervisor(new UserId(id), chosen);
+        } catch (IllegalArgumentException e) {
+            var profile = profiles.therapistProfile(new UserId(id));
+            var message = String.valueOf(e.getMessage()).replaceFirst("^supervisor: ", "");
+            model.addAttribute("supervisorError", message);
+            model.addAttribute("typedSupervisor", supervisor);
+            model.addAttribute("problem", "Supervisor not saved: " + message);
+            return page(model, id, profile.displayName(), TherapistProfileForm.of(profile));
+        }
+        redirect.addFlashAttribute("notice", supervisor == null || supervisor.isBlank() ? "Supervisor cleared."
+                : "Supervisor saved. They may now read this clinician's psychotherapy notes.");
+        return "redirect:/staff/" + id + "/profile";
+    }
+
     private String page(Model model, UUID id, String name, TherapistProfileForm form) {
+        if (currentUser.get().hasRole(org.kapclinic.security.Role.ADMIN)) {
+            model.addAttribute("supervisorChoices", supervision.choices().stream()
+                    .filter(a -> !a.id().value().equals(id)).toList());
+            if (!model.containsAttribute("typedSupervisor")) {
+                model.addAttribute("typedSupervisor", supervision.supervisorOf(new UserId(id))
+                        .map(u -> u.value().toString()).orElse(""));
+            }
+        }
         model.addAttribute("therapistId", id);
         model.addAttribute("therapistName", name);
         model.addAttribute("form", form);

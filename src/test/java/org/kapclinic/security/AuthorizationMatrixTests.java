@@ -346,6 +346,27 @@ class AuthorizationMatrixTests {
             GET  /dosing/sessions/{remsSession}/rems-form.pdf login ok    403    403    ok     ok     403    login
             GET  /admin/rems                                login  ok     403    403    403    403    403    login
             POST /admin/rems/{location}                     login  redir  403    403    403    403    403    403
+            # -- therapy notes (ADR 019): clinicians read, therapists and prescribers write; a draft is its author's
+            #    (the matrix prescriber's); a psychotherapy note its author's (the matrix therapist's) and supervisor's;
+            #    patients read their own
+            GET  /notes                                     login  403    403    ok     403    ok     403    login
+            GET  /patients/{patient}/notes                  login  403    403    ok     ok     ok     403    login
+            POST /patients/{patient}/notes                  login  403    403    ok     403    ok     403    403
+            GET  /notes/{note}                              login  403    403    ok     ok     ok     403    login
+            GET  /notes/{psychNote}                         login  403    403    ok     403    403    403    login
+            POST /notes/{draftNote}                         login  403    403    403    403    ok     403    403
+            POST /notes/{draftNote}/sign                    login  403    403    403    403    ok     403    403
+            POST /notes/{note}/amendments                   login  403    403    ok     403    ok     403    403
+            POST /notes/requests/{noteRequest}/accept       login  403    403    ok     403    ok     403    403
+            POST /notes/requests/{noteRequest}/deny         login  403    403    ok     403    ok     403    403
+            GET  /portal/notes                              login  403    403    403    403    403    ok     login
+            GET  /portal/notes/export                       login  403    403    403    403    403    ok     login
+            GET  /portal/notes/{ownNote}                    login  403    403    403    403    403    ok     login
+            GET  /portal/notes/{otherNote}                  login  403    403    403    403    403    403    login
+            POST /portal/notes/{ownNote}/amendment-requests login  403    403    403    403    403    ok     403
+            POST /portal/notes/requests/{deniedRequest}/disagreement login 403 403 403 403   403    ok     403
+            GET  /admin/notes-export                        login  ok     403    403    403    403    403    login
+            POST /staff/{therapist}/supervisor              login  redir  403    403    403    403    403    403
             """;
 
     /** Routes in the matrix that no controller maps: Spring Security's filters and Actuator serve them. */
@@ -618,6 +639,31 @@ class AuthorizationMatrixTests {
                         remsLocation, treatment)
                 : org.kapclinic.dosing.rems.RemsFixtures.draft(context, record, remsLocation, treatment);
         return lastRemsSession;
+    }
+
+    /** A note by the matrix therapist, every section filled, signed. */
+    private org.kapclinic.therapynotes.NoteId signedNote(PatientId record, String type) {
+        var notes = context.getBean(org.kapclinic.therapynotes.TherapyNotes.class);
+        var noteType = org.kapclinic.therapynotes.NoteType.valueOf(type);
+        var sections = new java.util.HashMap<String, String>();
+        noteType.sections().forEach(s -> sections.put(s.key(), s.readiness() ? "READY" : "Matrix text"));
+        return TestAccounts.runAs(users.get(Subject.THERAPIST), () -> {
+            var id = notes.start(record, noteType, null);
+            notes.sign(id, new org.kapclinic.therapynotes.NoteDraft(sections, List.of(), null, null, 0));
+            return id;
+        });
+    }
+
+    /** The PATIENT's amendment request on their own signed note; denied by the matrix therapist if asked. */
+    private UUID noteRequest(boolean denied) {
+        var requests = context.getBean(org.kapclinic.therapynotes.AmendmentRequests.class);
+        var note = signedNote(ownRecord, "PREPARATION");
+        var request = TestAccounts.runAs(users.get(Subject.PATIENT), () -> requests.request(note, "Matrix: wrong",
+                "Matrix: right"));
+        if (denied) {
+            TestAccounts.runAs(users.get(Subject.THERAPIST), () -> requests.deny(request, "Matrix denial"));
+        }
+        return request;
     }
 
     /** A calendar feed made by the prescriber; the raw token from its address. */
@@ -896,6 +942,15 @@ class AuthorizationMatrixTests {
                 case "csLoss" -> ledgerLoss().toString();
                 case "remsSession" -> remsSession(false).toString();
                 case "signedRemsSession" -> remsSession(true).toString();
+                case "note" -> signedNote(newPatient().id(), "PREPARATION").toString();
+                case "psychNote" -> signedNote(newPatient().id(), "PSYCHOTHERAPY").toString();
+                case "draftNote" -> TestAccounts.runAs(users.get(Subject.PRESCRIBER), () -> context.getBean(
+                        org.kapclinic.therapynotes.TherapyNotes.class).start(newPatient().id(),
+                        org.kapclinic.therapynotes.NoteType.PREPARATION, null)).toString();
+                case "ownNote" -> signedNote(ownRecord, "PREPARATION").toString();
+                case "otherNote" -> signedNote(otherRecord, "PREPARATION").toString();
+                case "noteRequest" -> noteRequest(false).toString();
+                case "deniedRequest" -> noteRequest(true).toString();
                 case "feed" -> jdbc.sql("SELECT id FROM calendar_feed ORDER BY created_at DESC LIMIT 1").query(UUID.class)
                         .optional().orElseGet(() -> {
                             feedToken();
