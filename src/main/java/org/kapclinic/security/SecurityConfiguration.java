@@ -104,6 +104,10 @@ class SecurityConfiguration {
                                 "/patients/*/consents", "/patients/*/consents/**", "/patients/*/plan", "/patients/*/plan/**",
                                 "/eligibility/**", "/api/v1/patients/*/eligibility", "/api/v1/patients/*/treatment-plans")
                         .hasAnyRole("THERAPIST", "NURSE", "PRESCRIBER")
+                        // Integration due (issue 7): therapists and prescribers; patients' reflections: clinicians.
+                        .requestMatchers("/therapy/integrations", "/therapy/integrations/**").hasAnyRole("THERAPIST", "PRESCRIBER")
+                        .requestMatchers("/patients/*/reflections", "/patients/*/reflections/**")
+                        .hasAnyRole("THERAPIST", "NURSE", "PRESCRIBER")
                         .requestMatchers("/protocols", "/protocols/**").hasAnyRole("ADMIN", "THERAPIST", "NURSE", "PRESCRIBER")
                         .requestMatchers("/schedule/staff", "/schedule/staff/**")
                         .hasAnyRole("ADMIN", "INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")
