@@ -11,6 +11,7 @@ import org.kapclinic.calendar.ClinicCalendar;
 import org.kapclinic.patients.PatientId;
 import org.kapclinic.patients.Patients;
 import org.kapclinic.vocabulary.CrisisResource;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,14 +70,19 @@ class ReflectionController {
             });
             var written = reflections.write(appointment, phase(form.get("phase")), form.get("text"), answers);
             if (written.crisis()) {
-                // the patient is never told less than this, and nothing of how the screen works
-                redirect.addFlashAttribute("crisis", true);
-                redirect.addFlashAttribute("notice", "Your reflection is saved, and your care team will see it.");
+                // answered on this response, not after a redirect: the resources must not depend on a flash surviving.
+                // The patient is never told less than this, and nothing of how the screen works.
+                model.addAttribute("crisis", true);
+                model.addAttribute("notice", "Your reflection is saved, and your care team will see it.");
+                return portal(model);
             } else {
                 redirect.addFlashAttribute("notice", "Thank you: your reflection is saved. Your therapist will read it"
                         + " before your integration session.");
             }
             return "redirect:/portal/reflections";
+        } catch (AccessDeniedException e) {
+            reflections.recordRefusal(appointment);
+            throw e;
         } catch (ReflectionRefused e) {
             model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
             model.addAttribute("typed", form);

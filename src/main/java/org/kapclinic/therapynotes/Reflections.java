@@ -128,14 +128,7 @@ public class Reflections {
     public Written write(UUID appointmentId, @Nullable ReflectionPhase phase, @Nullable String text,
             Map<UUID, String> answers) {
         var patient = ownPatient();
-        Appointment appointment;
-        try {
-            appointment = appointments.own(appointmentId);
-        } catch (AccessDeniedException e) {
-            audit.recordIndependently(AuditRecord.patient("REFLECTION_DENIED", patient)
-                    .withOutcome(AuditRecord.Outcome.DENIED).about("Appointment", appointmentId.toString()));
-            throw e;
-        }
+        var appointment = appointments.own(appointmentId);
         if (appointment.type() != AppointmentType.DOSING || !appointment.booked()) {
             throw new ReflectionRefused("appointment", "Reflections are written for booked dosing sessions only.");
         }
@@ -190,6 +183,17 @@ public class Reflections {
         audit.record(AuditRecord.patient("REFLECTION_WRITTEN", patient).about("Appointment", appointmentId.toString())
                 .withDetails(phase.name() + ", " + saved + (saved == 1 ? " entry" : " entries")));
         return new Written(saved, crisis);
+    }
+
+    /**
+     * Records a refused attempt to write for an appointment that is not the signed-in patient's, after the refused
+     * transaction has rolled back (the refusal itself is audited by scheduling inside it, and lost with it).
+     */
+    @PreAuthorize(PATIENT)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public void recordRefusal(UUID appointmentId) {
+        audit.record(AuditRecord.patient("REFLECTION_DENIED", ownPatient()).withOutcome(AuditRecord.Outcome.DENIED)
+                .about("Appointment", appointmentId.toString()));
     }
 
     private UUID ownPatient() {
