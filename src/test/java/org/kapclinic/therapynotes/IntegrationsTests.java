@@ -14,11 +14,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kapclinic.ClinicIntegrationTest;
 import org.kapclinic.TestClock;
+import java.math.BigDecimal;
+import org.kapclinic.dosing.AdministrationForm;
+import org.kapclinic.dosing.Administrations;
+import org.kapclinic.dosing.Discharges;
 import org.kapclinic.dosing.DosingEvents;
+import org.kapclinic.dosing.DosingFixture;
+import org.kapclinic.dosing.DosingSessions;
+import org.kapclinic.dosing.Route;
+import org.kapclinic.eligibility.Modality;
 import org.kapclinic.patients.PatientId;
 import org.kapclinic.safety.CareTeamFixture;
 import org.kapclinic.security.TestAccounts;
 import org.kapclinic.treatmentplans.PlanFixtures;
+import org.kapclinic.timeline.TimelineEntry;
+import org.kapclinic.timeline.TimelineKind;
+import org.kapclinic.timeline.TimelineWindow;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,6 +100,27 @@ class IntegrationsTests {
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE patient_id = :p AND action = 'INTEGRATION_DUE_CREATED'")
                 .param("p", f.patient().value()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aRealSessionThatEndsWithThePatientLeavingAgainstAdviceOwesAnIntegrationAndOneNotDosedDoesNot() {
+        var f = DosingFixture.open(context, Modality.ESKETAMINE, 29).cleared(context);
+        var administrations = context.getBean(Administrations.class);
+        TestAccounts.runAs(f.nurse(), () -> administrations.prepare(f.session(), new AdministrationForm(Route.NASAL,
+                new BigDecimal("28"), null, null, f.esketamineLot(), null, f.nurse().displayName(), null)));
+        TestAccounts.runAs(f.nurse(), () -> administrations.giveDevice(f.session()));
+        TestClock.INSTANCE.advance(Duration.ofMinutes(30));
+        TestAccounts.runAs(f.nurse(), () -> context.getBean(Discharges.class).leftAgainstAdvice(f.session(),
+                "Told of the risks; left with a friend (synthetic)."));
+        var item = item(f.session());
+        assertThat(item.endedAt()).isEqualTo(TestClock.INSTANCE.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        assertThat(item.dueAt()).isEqualTo(item.endedAt().plus(Duration.ofHours(72)));
+
+        var held = DosingFixture.open(context, Modality.ESKETAMINE, 31);
+        TestAccounts.runAs(held.nurse(), () -> context.getBean(DosingSessions.class).endWithoutDose(held.session(),
+                "Blood pressure too high today"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM integration_item WHERE dosing_session_id = :s")
+                .param("s", held.session()).query(Long.class).single()).isZero();
     }
 
     @Test
@@ -218,6 +250,28 @@ class IntegrationsTests {
         // a signed note afterwards leaves it closed, and it is counted apart from the rate
         sign(f.patient(), "INTEGRATION", item.dosingSessionId(), ENDED.plus(Duration.ofHours(6)));
         assertThat(item(item.dosingSessionId()).state()).isEqualTo(IntegrationItem.State.NOT_NEEDED);
+    }
+
+    @Test
+    void theTimelineShowsAnOverdueItemForAttentionAndADoneOneWhenItWasHeld() {
+        var f = CareTeamFixture.create(context);
+        var open = end(f.patient(), "DISCHARGED", ENDED);
+        var done = end(f.patient(), "DISCHARGED", ENDED.minus(Duration.ofDays(7)));
+        sign(f.patient(), "INTEGRATION", done, ENDED.minus(Duration.ofDays(6)));
+        TestClock.INSTANCE.pin(ENDED.plus(Duration.ofHours(73)));
+        var window = new TimelineWindow(ENDED.minus(Duration.ofDays(30)), ENDED.plus(Duration.ofDays(30)),
+                java.util.Set.of(TimelineKind.INTEGRATION));
+        var entries = context.getBean(IntegrationTimeline.class).entries(f.patient(), window);
+        assertThat(entries).hasSize(2);
+        var overdue = entries.stream().filter(TimelineEntry::attention).findFirst().orElseThrow();
+        assertThat(overdue.title()).isEqualTo("Integration overdue");
+        assertThat(overdue.at()).isEqualTo(item(open).dueAt());
+        var held = entries.stream().filter(e -> !e.attention()).findFirst().orElseThrow();
+        assertThat(held.title()).isEqualTo("Integration done on time");
+        assertThat(held.at()).isEqualTo(ENDED.minus(Duration.ofDays(6)));
+        assertThat(held.kind()).isEqualTo(TimelineKind.INTEGRATION);
+        var elsewhere = new TimelineWindow(window.from(), window.to(), java.util.Set.of(TimelineKind.NOTE));
+        assertThat(context.getBean(IntegrationTimeline.class).entries(f.patient(), elsewhere)).isEmpty();
     }
 
     @Test

@@ -26,6 +26,8 @@ import org.kapclinic.scheduling.Locations;
 import org.kapclinic.security.ClinicUser;
 import org.kapclinic.security.Role;
 import org.kapclinic.security.TestAccounts;
+import org.kapclinic.timeline.TimelineKind;
+import org.kapclinic.timeline.TimelineWindow;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,6 +122,12 @@ class ReflectionsTests {
         assertThat(alert.get("level")).isEqualTo("SAME_DAY");
         var reflection = jdbc.sql("SELECT id FROM reflection WHERE patient_id = :p").param("p", p.team().patient().value())
                 .query(UUID.class).single();
+        var timeline = context.getBean(ReflectionTimeline.class).entries(p.team().patient(), new TimelineWindow(
+                NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(1)), java.util.Set.of(TimelineKind.REFLECTION)));
+        assertThat(timeline).singleElement().satisfies(e -> {
+            assertThat(e.attention()).isTrue();
+            assertThat(e.title()).isEqualTo("Reflection, after the session (crisis screen positive)");
+        });
         assertThat(jdbc.sql("SELECT source_type || ' ' || CAST(source_id AS VARCHAR(40)) FROM safety_finding"
                         + " WHERE alert_id = :a")
                 .param("a", alert.get("id")).query(String.class).single()).isEqualTo("REFLECTION " + reflection);
