@@ -95,14 +95,11 @@ class IntegrationRepository {
 
     /** Open items of one therapist: how many are due and how many overdue at {@code now}. */
     long[] openCounts(UUID therapist, Instant now) {
-        var counts = new long[2];
-        jdbc.sql("SELECT CASE WHEN due_at < :now THEN 1 ELSE 0 END, COUNT(*) FROM integration_item"
-                        + " WHERE therapist_id = :t AND status = 'OPEN' GROUP BY CASE WHEN due_at < :now THEN 1 ELSE 0 END")
+        // one row, no GROUP BY on a parameter (PostgreSQL does not match the two CASE expressions)
+        return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(CASE WHEN due_at < :now THEN 1 ELSE 0 END), 0)"
+                        + " FROM integration_item WHERE therapist_id = :t AND status = 'OPEN'")
                 .param("t", therapist).param("now", utc(now))
-                .query(rs -> {
-                    counts[rs.getInt(1)] = rs.getLong(2);
-                });
-        return counts;
+                .query((rs, n) -> new long[] {rs.getLong(1) - rs.getLong(2), rs.getLong(2)}).single();
     }
 
     /** The patient's items touching the window (their due, done or closing time), for the timeline. */

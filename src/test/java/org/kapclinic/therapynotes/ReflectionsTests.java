@@ -256,6 +256,15 @@ class ReflectionsTests {
                 .param("p", p.team().patient().value()).param("s", session.toString()).query(Long.class).single())
                 .isEqualTo(1);
 
+        // the fragment the integration note includes
+        var fragment = new org.thymeleaf.context.Context();
+        fragment.setVariable("reflections", forNote);
+        fragment.setVariable("zone", java.time.ZoneId.of("America/Phoenix"));
+        var panel = context.getBean(org.thymeleaf.ITemplateEngine.class).process("therapynotes/note-reflections",
+                java.util.Set.of("panel"), fragment);
+        assertThat(panel).contains("After the session").doesNotContain("Before the session")
+                .contains("Like a calm lake.").contains("What felt different afterwards?");
+
         var page = mvc.perform(get("/patients/{id}/reflections", p.team().patient().value())
                 .with(TestAccounts.as(therapist))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
