@@ -16,6 +16,7 @@ import org.kapclinic.audit.AuditRecord;
 import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.calendar.ClinicCalendar;
 import org.kapclinic.intake.CrisisFinding;
+import org.kapclinic.intake.CrisisScreened;
 import org.kapclinic.intake.InquiryEvents;
 import org.kapclinic.notifications.Notifications;
 import org.kapclinic.patients.PatientDirectory;
@@ -115,6 +116,25 @@ public class SafetyAlerts {
         } else if (event.crisisFinding() == CrisisFinding.NEGATED_MENTION) {
             raise(null, event.id().value(), Triggers.NEGATED_MENTION, "Inquiry " + event.reference()
                     + ": suicide mentioned only in negation", "INQUIRY", event.id().value(), "inquiry form");
+        }
+    }
+
+    /**
+     * A patient's own words screened by the intake crisis screen elsewhere (a reflection in the portal): the same path
+     * as an inquiry, but the alert is linked to the patient.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(CrisisScreened event) {
+        var by = currentUser.find().map(ClinicUser::email).orElse("patient");
+        var what = "REFLECTION".equals(event.screenedSource()) ? "A reflection written in the portal"
+                : "Text the patient wrote (" + event.screenedSource().toLowerCase(java.util.Locale.ROOT) + ")";
+        if (CrisisFinding.POSITIVE.name().equals(event.crisisFinding())) {
+            raise(event.patientId(), null, Triggers.URGENT_REFLECTION, what + ": the crisis screen found risk language ("
+                    + event.evidence() + ")", event.screenedSource(), event.screenedSourceId(), by);
+        } else if (CrisisFinding.NEGATED_MENTION.name().equals(event.crisisFinding())) {
+            raise(event.patientId(), null, Triggers.NEGATED_MENTION, what + ": suicide mentioned only in negation ("
+                    + event.evidence() + ")", event.screenedSource(), event.screenedSourceId(), by);
         }
     }
 

@@ -12,6 +12,7 @@ final class Triggers {
     static final String SUICIDAL_IDEATION = "suicidal-ideation";
     static final String CSSRS_LOW = "cssrs-low";
     static final String URGENT_INQUIRY = "urgent-inquiry";
+    static final String URGENT_REFLECTION = "urgent-reflection";
     static final String NEGATED_MENTION = "negated-mention";
     static final String CLINICIAN_IMMINENT = "clinician-imminent";
     static final String CLINICIAN_CONCERN = "clinician-concern";
@@ -26,8 +27,11 @@ final class Triggers {
         DESCRIPTIONS.put(SUICIDAL_IDEATION, "PHQ-9 item 9 above 0, QIDS-SR16 item 12 above 0, or MADRS item 10 at the"
                 + " suicidal-ideation level (default 2-3)");
         DESCRIPTIONS.put(URGENT_INQUIRY, "An inquiry whose message the crisis screen found positive");
+        DESCRIPTIONS.put(URGENT_REFLECTION, "A patient's reflection or prompt answer (portal) that the crisis screen"
+                + " found positive");
         DESCRIPTIONS.put(CLINICIAN_CONCERN, "A clinician flags a concern");
-        DESCRIPTIONS.put(NEGATED_MENTION, "An inquiry that mentions suicide only in negation (\"not suicidal\")");
+        DESCRIPTIONS.put(NEGATED_MENTION, "An inquiry or a patient's reflection that mentions suicide only in"
+                + " negation (\"not suicidal\")");
         DESCRIPTIONS.put(CSSRS_LOW, "Low-risk C-SSRS (wish to be dead or non-specific thoughts only)");
     }
 

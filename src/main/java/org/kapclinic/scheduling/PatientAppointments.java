@@ -49,6 +49,20 @@ public class PatientAppointments {
                 .query(Appointments::map).list();
     }
 
+    /**
+     * The signed-in patient's booked dosing appointments starting at or after {@code from} and before {@code to}, by
+     * start (the portal's reflections page). The read is audited.
+     */
+    @PreAuthorize("hasRole('PATIENT')")
+    public List<Appointment> ownDosing(java.time.Instant from, java.time.Instant to) {
+        var patient = own();
+        audit.record(AuditRecord.patient("APPOINTMENTS_VIEWED", patient.value()).withDetails("portal reflections"));
+        return jdbc.sql("SELECT * FROM appointment WHERE patient_id = :p AND status = 'BOOKED' AND type = 'DOSING'"
+                        + " AND starts_at >= :from AND starts_at < :to ORDER BY starts_at")
+                .param("p", patient.value()).param("from", Appointments.utc(from)).param("to", Appointments.utc(to))
+                .query(Appointments::map).list();
+    }
+
     /** One of the signed-in patient's own booked appointments; another patient's is refused. */
     @PreAuthorize("hasRole('PATIENT')")
     public Appointment own(UUID appointment) {

@@ -107,6 +107,10 @@ class SecurityConfiguration {
                         // Therapy notes: clinicians; TherapyNotes filters psychotherapy notes and drafts (ADR 019).
                         .requestMatchers("/notes", "/notes/**", "/patients/*/notes", "/patients/*/notes/**")
                         .hasAnyRole("THERAPIST", "NURSE", "PRESCRIBER")
+                        // Integration due (issue 7): therapists and prescribers; patients' reflections: clinicians.
+                        .requestMatchers("/therapy/integrations", "/therapy/integrations/**").hasAnyRole("THERAPIST", "PRESCRIBER")
+                        .requestMatchers("/patients/*/reflections", "/patients/*/reflections/**")
+                        .hasAnyRole("THERAPIST", "NURSE", "PRESCRIBER")
                         .requestMatchers("/protocols", "/protocols/**").hasAnyRole("ADMIN", "THERAPIST", "NURSE", "PRESCRIBER")
                         .requestMatchers("/schedule/staff", "/schedule/staff/**")
                         .hasAnyRole("ADMIN", "INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER")

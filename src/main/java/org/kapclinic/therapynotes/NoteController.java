@@ -40,9 +40,12 @@ class NoteController {
     private final CurrentUser currentUser;
     private final org.kapclinic.patients.Patients patients;
 
+    private final Reflections reflections;
+
     NoteController(TherapyNotes notes, AmendmentRequests requests, Appointments appointments, ClinicCalendar calendar,
-            CurrentUser currentUser, org.kapclinic.patients.Patients patients) {
+            CurrentUser currentUser, org.kapclinic.patients.Patients patients, Reflections reflections) {
         this.notes = notes;
+        this.reflections = reflections;
         this.patients = patients;
         this.requests = requests;
         this.appointments = appointments;
@@ -52,9 +55,13 @@ class NoteController {
 
     @GetMapping("/patients/{patient}/notes")
     String list(@PathVariable UUID patient, @RequestParam(required = false) @Nullable String appointment,
-            Model model) {
+            @RequestParam(required = false) @Nullable String type,
+            @RequestParam(required = false) @Nullable String dosingSession, Model model) {
         var typed = new HashMap<String, String>();
         typed.put("appointment", appointment == null ? "" : appointment);
+        // from the integration-due list: the type and the dosing session are chosen already
+        typed.put("type", type == null ? "" : type);
+        typed.put("dosingSession", dosingSession == null ? "" : dosingSession);
         return listPage(new PatientId(patient), typed, Map.of(), model);
     }
 
@@ -62,7 +69,8 @@ class NoteController {
     String start(@PathVariable UUID patient, @RequestParam Map<String, String> form, Model model) {
         try {
             var type = FormValues.optionalChoice(NoteType.class, "type", form.get("type"));
-            var id = notes.start(new PatientId(patient), type, FormValues.id("appointment", form.get("appointment")));
+            var id = notes.start(new PatientId(patient), type, FormValues.id("appointment", form.get("appointment")),
+                    FormValues.id("dosingSession", form.get("dosingSession")));
             return "redirect:/notes/" + id;
         } catch (IllegalArgumentException | IllegalStateException e) {
             var m = FieldMessage.of(e, "type");
@@ -115,10 +123,12 @@ class NoteController {
         model.addAttribute("readyValue", NoteRules.READY);
         model.addAttribute("notReadyValue", NoteRules.NOT_YET_READY);
         if (page.note().type() == NoteType.INTEGRATION) {
-            // the integrator's hook: the patient's reflections for this dosing session (ADR 019)
-            model.addAttribute("dosingSessionId", page.note().dosingSessionId());
-            if (!model.containsAttribute("reflectionsPanel")) {
-                model.addAttribute("reflectionsPanel", false);
+            // the patient's reflections before and after the dosing session this note integrates (ADR 020)
+            var session = page.note().dosingSessionId();
+            model.addAttribute("dosingSessionId", session);
+            model.addAttribute("reflectionsPanel", session != null);
+            if (session != null) {
+                model.addAttribute("reflections", reflections.forDosingSession(session));
             }
         }
         if (!model.containsAttribute("errors")) {

@@ -4,6 +4,7 @@ package org.kapclinic.therapynotes;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kapclinic.intake.CrisisScreened;
 
 /** What the therapy-notes module tells the rest of the clinic. */
 public final class NoteEvents {
@@ -21,8 +22,20 @@ public final class NoteEvents {
     /**
      * A patient wrote a reflection; {@code crisisFinding} is the intake crisis screen's finding name (POSITIVE,
      * NEGATED_MENTION or NONE) and {@code evidence} the phrases it matched. Safety raises an alert on POSITIVE, in the
-     * same transaction that stored the reflection.
+     * same transaction that stored the reflection; it listens through intake's {@link CrisisScreened}, which this
+     * record implements, because a listener on this type would make the module graph cyclic.
      */
     public record ReflectionSaved(UUID reflectionId, UUID patientId, String crisisFinding, String evidence,
-            Instant at) {}
+            Instant at) implements CrisisScreened {
+
+        @Override
+        public String screenedSource() {
+            return "REFLECTION";
+        }
+
+        @Override
+        public UUID screenedSourceId() {
+            return reflectionId;
+        }
+    }
 }

@@ -55,6 +55,16 @@ public class TherapyNotes {
     /** Starts a draft of this type, linked to the patient's appointment when one is given. */
     @PreAuthorize(NoteAccess.WRITERS)
     public NoteId start(PatientId patient, @Nullable NoteType type, @Nullable UUID appointmentId) {
+        return start(patient, type, appointmentId, null);
+    }
+
+    /**
+     * Starts a draft that already names the dosing session it integrates (from the integration-due list); the session
+     * must be one of the patient's ended sessions, and only integration and dosing-support notes link one.
+     */
+    @PreAuthorize(NoteAccess.WRITERS)
+    public NoteId start(PatientId patient, @Nullable NoteType type, @Nullable UUID appointmentId,
+            @Nullable UUID dosingSessionId) {
         access.patient(patient);
         if (type == null) {
             throw new IllegalArgumentException("type: choose the type of note.");
@@ -63,6 +73,9 @@ public class TherapyNotes {
         UUID session = null;
         if (appointment != null && type.linksDosingSession() && appointment.type() == AppointmentType.DOSING) {
             session = links.sessionFor(patient, appointment.id()).map(s -> s.id()).orElse(null);
+        }
+        if (dosingSessionId != null && type.linksDosingSession()) {
+            session = links.endedSession(patient, dosingSessionId).id();
         }
         var sections = new LinkedHashMap<String, String>();
         type.sections().forEach(s -> sections.put(s.key(), ""));

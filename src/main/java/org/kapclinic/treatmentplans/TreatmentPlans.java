@@ -305,6 +305,19 @@ public class TreatmentPlans {
                 .query(this::plan).optional();
     }
 
+    /**
+     * The integration window the patient's approved plan sets ({@code integrationWithinHours} of its protocol, as
+     * copied into the plan), if it sets one; for the therapy-notes module's integration-due items. No access check
+     * and no audit: it is a rule lookup made when a dosing session ends, not a read of the chart.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Integer> integrationWithinHours(PatientId patient) {
+        return jdbc.sql("SELECT definition FROM treatment_plan WHERE patient_id = :p AND status = 'APPROVED'"
+                        + " ORDER BY approved_at DESC FETCH FIRST 1 ROWS ONLY")
+                .param("p", patient.value()).query(String.class).optional()
+                .map(definition -> json.readValue(definition, ProtocolDefinition.class).integrationWithinHours());
+    }
+
     private static boolean compatible(Modality decided, Modality planned) {
         return decided == planned || (decided.psychotherapy() && planned.psychotherapy());
     }

@@ -308,6 +308,15 @@ class AuthorizationMatrixTests {
             POST /dosing/sessions/{session}/alerts/{dosingAlert}/acknowledge login 403 403 403 ok ok 403    403
             POST /dosing/sessions/{session}/discharge       login  403    403    403    ok     ok     403    403
             POST /dosing/sessions/{session}/left-ama        login  403    403    403    ok     ok     403    403
+            # -- integration due (therapists and prescribers) and reflections (the patient writes; clinicians read;
+            # -- therapists and prescribers set prompts)
+            GET  /therapy/integrations                      login  403    403    ok     403    ok     403    login
+            POST /therapy/integrations/{integrationItem}/not-needed login 403 403 redir 403   redir  403    403
+            GET  /portal/reflections                        login  403    403    403    403    403    ok     login
+            POST /portal/reflections/{ownAppointment}       login  403    403    403    403    403    redir  403
+            GET  /patients/{patient}/reflections            login  403    403    ok     ok     ok     403    login
+            POST /patients/{patient}/reflections/prompts    login  403    403    redir  403    redir  403    403
+            POST /patients/{patient}/reflections/prompts/{reflectionPrompt}/retire login 403 403 redir 403 redir 403 403
             # -- the quick re-sign-in behind a locked screen (any signed-in user, with their own password)
             POST /session/confirm                           login  ok     ok     ok     ok     ok     ok     403
             # -- controlled-substance ledger (ADR 016): nurses and prescribers record; admins read, report, add
@@ -581,6 +590,29 @@ class AuthorizationMatrixTests {
                     'matrix', 0)""")
                 .param("id", id).param("p", ownRecord.value()).param("l", matrixLocation()).param("s", start)
                 .param("e", start.plusHours(2)).update();
+        return id;
+    }
+
+    /** An open integration-due item for a new record, written directly. */
+    private UUID integrationItem() {
+        var id = UUID.randomUUID();
+        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        jdbc.sql("""
+                INSERT INTO integration_item (id, patient_id, dosing_session_id, ended_at, due_at, window_hours,
+                    window_source, status, created_at, version)
+                VALUES (:id, :p, :s, :e, :d, 72, 'SETTING', 'OPEN', :e, 0)""")
+                .param("id", id).param("p", newPatient().id().value()).param("s", UUID.randomUUID())
+                .param("e", now.minusHours(1)).param("d", now.plusHours(71)).update();
+        return id;
+    }
+
+    /** An active reflection prompt for the record, written directly. */
+    private UUID reflectionPrompt(PatientId record) {
+        var id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO reflection_prompt (id, patient_id, prompt, created_at, created_by)"
+                        + " VALUES (:id, :p, 'What do you hope for?', :at, 'matrix')")
+                .param("id", id).param("p", record.value())
+                .param("at", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).update();
         return id;
     }
 
@@ -934,6 +966,8 @@ class AuthorizationMatrixTests {
                 case "location" -> newLocation().toString();
                 case "chair" -> newChair();
                 case "ownAppointment" -> ownDosingAppointment().toString();
+                case "integrationItem" -> integrationItem().toString();
+                case "reflectionPrompt" -> reflectionPrompt(record.id()).toString();
                 case "transportToken" -> transportToken();
                 case "feedToken" -> feedToken();
                 case "csLot" -> ledgerFixture().lot().toString();
@@ -1029,6 +1063,10 @@ class AuthorizationMatrixTests {
                 request.param("instrument", "mood").param("item-1", "6");
             }
             case "POST /patients/{patient}/safety/flag" -> request.param("note", "Matrix concern");
+            case "POST /therapy/integrations/{integrationItem}/not-needed" -> request.param("reason", "Matrix: declined");
+            case "POST /portal/reflections/{ownAppointment}" -> request.param("phase", "BEFORE")
+                    .param("text", "Curious and a little nervous (matrix).");
+            case "POST /patients/{patient}/reflections/prompts" -> request.param("prompt", "What do you hope for?");
             case "POST /patients/{patient}/safety-plan" -> request.param("warningSigns", "Not sleeping")
                     .param("professionals", "988");
             case "POST /patients/{patient}/safety/clearance" -> request.param("note", "Matrix clearance");
