@@ -6,6 +6,6 @@
  * Depends on assessments and intake (it listens to their events); neither depends on it.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"assessments", "intake", "patients", "calendar",
-        "security", "audit", "notifications", "web", "vocabulary"})
+        "security", "audit", "notifications", "web", "vocabulary", "timeline"})
 @org.jspecify.annotations.NullMarked
 package org.kapclinic.safety;
