@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * Dosing sessions with their key facts: status, the dose given, the highest blood pressure, the lowest SpO2, the
  * deepest sedation (lowest MOAA/S) and strongest dissociation, gate overrides, urgent alerts, and discharge or leaving
- * against advice. One query: the page of sessions, joined to aggregates of their checks, overrides and alerts.
+ * against advice. One query: the page of sessions, grouped with their checks, with counts of overrides and alerts.
  */
 @Component
 class DosingTimeline implements TimelineSource {

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.kapclinic.timeline;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kapclinic.patients.PatientId;
@@ -18,13 +21,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TimelineController {
 
     private final CareTimeline timeline;
+    private final Clock clock;
 
-    TimelineController(CareTimeline timeline) {
+    TimelineController(CareTimeline timeline, Clock clock) {
         this.timeline = timeline;
+        this.clock = clock;
     }
 
+    private static final DateTimeFormatter HEADING = DateTimeFormatter.ofPattern("EEEE MMMM d, yyyy", Locale.US);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
+
     /** One clinic day of the page, its entries newest first. */
-    record Day(LocalDate date, List<TimelineEntry> entries) {}
+    record Day(String id, String heading, List<Row> entries) {}
+
+    /** An entry as the page shows it: formatted here once, so the template only prints (200 rows per page). */
+    record Row(String datetime, String time, String badge, String kind, String title, @Nullable String detail,
+            @Nullable String href, boolean attention) {}
 
     @GetMapping("/patients/{id}/timeline")
     String timeline(@PathVariable UUID id, @RequestParam(required = false) @Nullable List<String> kind,
@@ -33,7 +45,7 @@ class TimelineController {
         var page = timeline.page(new PatientId(id), timeline.filter(kind, from, to, before));
         model.addAttribute("page", page);
         model.addAttribute("patient", page.patient());
-        model.addAttribute("today", LocalDate.now(page.zone()));
+        model.addAttribute("today", LocalDate.now(clock.withZone(page.zone())));
         model.addAttribute("filter", page.filter());
         model.addAttribute("kinds", TimelineKind.values());
         model.addAttribute("days", days(page));
@@ -44,15 +56,18 @@ class TimelineController {
     static List<Day> days(CareTimeline.Page page) {
         var days = new ArrayList<Day>();
         LocalDate current = null;
-        List<TimelineEntry> entries = null;
+        List<Row> rows = null;
         for (var entry : page.entries()) {
-            var date = entry.at().atZone(page.zone()).toLocalDate();
+            var at = entry.at().atZone(page.zone());
+            var date = at.toLocalDate();
             if (!date.equals(current)) {
                 current = date;
-                entries = new ArrayList<>();
-                days.add(new Day(date, entries));
+                rows = new ArrayList<>();
+                days.add(new Day("day-" + date, HEADING.format(date), rows));
             }
-            entries.add(entry);
+            rows.add(new Row(entry.at().toString(), TIME.format(at),
+                    "badge kind-" + entry.kind().name().toLowerCase(Locale.ROOT), entry.kind().label(), entry.title(),
+                    entry.detail(), entry.href(), entry.attention()));
         }
         return days;
     }
