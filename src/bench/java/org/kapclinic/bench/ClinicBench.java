@@ -29,7 +29,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * The benchmark driver ({@code ./mvnw -B -o -Pbench -DskipTests package}, see docs/performance.md). For each database
  * it loads synthetic patients with the jar's own {@code demo generate} verb, starts the packaged jar, and measures
  * patient search over HTTP, sign-in to first page, intake, measures, scheduling, the dosing day's monitoring board, the
- * search SQL on its own (with EXPLAIN), and startup time and resident memory for two sets of JVM flags. It prints a Markdown report and writes it under target/bench/.
+ * care timeline of a long-history patient, the search SQL on its own (with EXPLAIN), and startup time and resident memory for two sets of JVM flags. It prints a Markdown report and writes it under target/bench/.
  *
  * <p>Figures are never compared with thresholds: the only failures are functional (a server that does not start, an
  * answer other than 200, a refused sign-in), so a tiny run ({@code -Dbench.patients=100}) checks that it still works.
@@ -57,7 +57,8 @@ public final class ClinicBench {
     private final int patients = Integer.getInteger("bench.patients", 100_000);
     private final boolean tiny = patients < 10_000;
     private final List<String> dbs = list("bench.db", "h2");
-    private final List<String> phases = list("bench.phases", "search,signin,intake,measures,schedule,dosing,sql,startup");
+    private final List<String> phases = list("bench.phases",
+            "search,signin,intake,measures,schedule,dosing,timeline,sql,startup");
     private final List<String> kinds = list("bench.kinds", String.join(",", ALL_KINDS));
     private final List<Integer> concurrency = list("bench.concurrency", "1,4").stream().map(Integer::valueOf).toList();
     private final Duration seriesTime = Duration.ofSeconds(Integer.getInteger("bench.seconds", tiny ? 2 : 15));
@@ -152,6 +153,9 @@ public final class ClinicBench {
             }
             if (phases.contains("dosing")) {
                 dosing(load, app, db, generated);
+            }
+            if (phases.contains("timeline")) {
+                timeline(load, app, db);
             }
             if (phases.contains("sql")) {
                 sql(db, terms, workDir.resolve("explain.txt"));
@@ -465,6 +469,65 @@ public final class ClinicBench {
             row("GET /dosing/board?location={Mesa} (page)", c, pages.stats(), load);
             var other = load.run("board camelback", camelbackPoll, 200, c, Math.max(1, seriesMax / 3), seriesTime);
             row("GET /dosing/board/{Camelback}/live (0 open, 4 booked)", c, other.stats(), load);
+        }
+        line("");
+    }
+
+    // --- care timeline ---------------------------------------------------------------------------------------------
+
+    /**
+     * The care timeline over HTTP as the demo nurse (signed-in sessions, one per client) for one patient given three
+     * years of history ({@link TimelineBench}): the default view (every kind, the newest 200 entries), a filtered view
+     * (dosing sessions and measures of the last year) and the second page (the "older" link of the first).
+     */
+    private void timeline(Load load, App app, App.Db db) throws Exception {
+        var history = TimelineBench.build(db, java.time.Instant.now());
+        int clients = concurrency.stream().mapToInt(Integer::intValue).max().orElse(1);
+        var cookies = new ArrayList<String>();
+        for (int i = 0; i < clients; i++) {
+            cookies.add(new SignIn(app.base, NURSE, PASSWORD).session());
+        }
+        var path = "/patients/" + history.patientId() + "/timeline";
+        var yearAgo = LocalDate.now().minusYears(1);
+        var filtered = path + "?kind=DOSING&kind=MEASURE&from=" + yearAgo;
+        var first = load.send(load.cookieGet(path, cookies.get(0)), 200);
+        int entries = (int) TimelineBench.ENTRY.matcher(first).results().count();
+        if (entries != 200) {
+            problems.add("timeline: the first page shows " + entries + " entries, expected 200");
+        }
+        var older = TimelineBench.OLDER.matcher(first);
+        var second = path;
+        if (older.find()) {
+            second = older.group(1).replace("&amp;", "&");
+        } else {
+            problems.add("timeline: the first page has no link to older entries");
+        }
+        var secondPage = second;
+        java.util.function.IntFunction<java.net.http.HttpRequest> all = i -> load.cookieGet(path,
+                cookies.get(i % cookies.size()));
+        java.util.function.IntFunction<java.net.http.HttpRequest> some = i -> load.cookieGet(filtered,
+                cookies.get(i % cookies.size()));
+        java.util.function.IntFunction<java.net.http.HttpRequest> next = i -> load.cookieGet(secondPage,
+                cookies.get(i % cookies.size()));
+        load.run("warm-up timeline", all, 200, 1, seriesMax, warmup);
+        load.run("warm-up timeline filtered", some, 200, 1, seriesMax, warmup);
+        line("");
+        line("The care timeline over HTTP as the demo nurse (" + cookies.size() + " signed-in sessions) for one patient "
+                + "with three years of history written for the benchmark (" + String.format(Locale.ROOT, "%,d", history
+                .rows()) + " rows: " + TimelineBench.SESSIONS + " dosing sessions with 6 checks each, "
+                + TimelineBench.MEASURES + " measures, " + TimelineBench.APPOINTMENTS + " appointments, "
+                + TimelineBench.ALERTS + " alerts, 3 plans, " + TimelineBench.EMAILS + " emails). Each request asks every "
+                + "source once (one query each), merges, renders one page of 200 entries and writes one audit entry.");
+        line("");
+        line("| request | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int c : concurrency) {
+            row("GET timeline (all kinds, newest 200)", c, load.run("timeline", all, 200, c, seriesMax, seriesTime)
+                    .stats(), load);
+            row("GET timeline?kind=DOSING&kind=MEASURE&from={a year ago}", c, load.run("timeline filtered", some, 200,
+                    c, seriesMax, seriesTime).stats(), load);
+            row("GET timeline?before={cursor} (second page)", c, load.run("timeline older", next, 200, c, seriesMax,
+                    seriesTime).stats(), load);
         }
         line("");
     }

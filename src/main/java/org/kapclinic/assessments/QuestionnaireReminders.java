@@ -59,8 +59,9 @@ class QuestionnaireReminders {
                 if (!requests.claimReminder(due.id(), LinkTokens.hash(token), now)) {
                     return false;
                 }
-                notifications.queueEmail(due.sentTo(), "Reminder: a questionnaire from " + clinicName,
-                        questionnaires.linkEmail(token, due.expiresAt(), true));
+                notifications.queueEmailAbout(due.patientId().value(), due.sentTo(),
+                        "Reminder: a questionnaire from " + clinicName,
+                        questionnaires.linkEmail(token, due.expiresAt(), true), null);
                 events.publishEvent(new AssessmentEvents.QuestionnaireReminded(due.id(), due.patientId()));
                 return true;
             });

@@ -96,7 +96,8 @@ public class Questionnaires {
         var request = newRequest(patient, instrument, Channel.LINK, email, now, now.plus(settings.linkValidity()),
                 now.plus(settings.reminderAfter()));
         requests.insert(request, LinkTokens.hash(token));
-        notifications.queueEmail(email, "A questionnaire from " + clinicName, linkEmail(token, request.expiresAt(), false));
+        notifications.queueEmailAbout(patient.value(), email, "A questionnaire from " + clinicName,
+                linkEmail(token, request.expiresAt(), false), null);
         events.publishEvent(new AssessmentEvents.QuestionnaireSent(request.id(), patient, instrument.code(), Channel.LINK));
         return new SentLink(request.id(), email, request.expiresAt());
     }
@@ -123,8 +124,8 @@ public class Questionnaires {
                 null, null, null, null, 0);
         requests.insert(request, LinkTokens.hash(token));
         if (contact.email() != null) {
-            notifications.queueEmail(contact.email(), "A questionnaire from " + clinicName,
-                    linkEmail(token, request.expiresAt(), false));
+            notifications.queueEmailAbout(patient.value(), contact.email(), "A questionnaire from " + clinicName,
+                    linkEmail(token, request.expiresAt(), false), null);
         }
         events.publishEvent(new AssessmentEvents.QuestionnaireSent(request.id(), patient, instrument.code(), Channel.LINK));
         return true;

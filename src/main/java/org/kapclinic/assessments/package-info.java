@@ -7,6 +7,6 @@
  * Safety-relevant answers are published as events that the safety module turns into alerts in the same transaction.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"patients", "security", "audit", "notifications", "vocabulary", "web", "demo"})
+        allowedDependencies = {"patients", "security", "audit", "notifications", "vocabulary", "web", "demo", "timeline"})
 @org.jspecify.annotations.NullMarked
 package org.kapclinic.assessments;

@@ -8,6 +8,6 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"scheduling", "treatmentplans", "eligibility",
         "assessments", "safety", "patients", "staff", "controlledsubstances", "calendar", "security", "audit",
-        "notifications", "web", "vocabulary", "demo"})
+        "notifications", "web", "vocabulary", "demo", "timeline"})
 @org.jspecify.annotations.NullMarked
 package org.kapclinic.dosing;

@@ -6,6 +6,6 @@
  * with amendments. Reads baseline severity from assessments; nothing in the modules below depends on it.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"patients", "assessments", "security", "audit", "web", "demo"})
+        allowedDependencies = {"patients", "assessments", "security", "audit", "web", "demo", "timeline"})
 @org.jspecify.annotations.NullMarked
 package org.kapclinic.eligibility;

@@ -5,6 +5,6 @@
  * into a patient record.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"calendar", "patients", "vocabulary", "security", "audit", "notifications", "demo", "web"})
+        allowedDependencies = {"calendar", "patients", "vocabulary", "security", "audit", "notifications", "demo", "web", "timeline"})
 @org.jspecify.annotations.NullMarked
 package org.kapclinic.intake;

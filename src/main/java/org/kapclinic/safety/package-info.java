@@ -7,6 +7,6 @@
  * therapy notes' reflection event implements); neither depends on it.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"assessments", "intake", "patients", "calendar",
-        "security", "audit", "notifications", "web", "vocabulary"})
+        "security", "audit", "notifications", "web", "vocabulary", "timeline"})
 @org.jspecify.annotations.NullMarked
 package org.kapclinic.safety;

@@ -142,7 +142,7 @@ class AppointmentReminders {
                 .append(" clock.\n");
         var ics = IcsFiles.calendar(List.of(new IcsFiles.Event(d.id().toString(), d.startsAt(), d.endsAt(),
                 "Appointment at " + clinicName, where, baseUrl + "/portal/appointments")));
-        notifications.queueEmail(contact.email(), "Appointment reminder: " + DateTimeFormatter
+        notifications.queueEmailAbout(d.patientId(), contact.email(), "Appointment reminder: " + DateTimeFormatter
                 .ofPattern("EEE d MMM, HH:mm", Locale.US).format(start), body.toString(),
                 new Notifications.Attachment("appointment.ics", "text/calendar", ics));
         audit.recordAs(JOB, "", new AuditRecord("APPOINTMENT_REMINDER_SENT", AuditRecord.Outcome.SUCCESS, d.patientId(),

@@ -7,6 +7,6 @@
  * and iCalendar feeds.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"treatmentplans", "eligibility", "patients",
-        "calendar", "security", "audit", "notifications", "web", "vocabulary", "demo"})
+        "calendar", "security", "audit", "notifications", "web", "vocabulary", "demo", "timeline"})
 @org.jspecify.annotations.NullMarked
 package org.kapclinic.scheduling;

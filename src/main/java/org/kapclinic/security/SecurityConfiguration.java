@@ -92,6 +92,9 @@ class SecurityConfiguration {
                         .hasAnyRole("ADMIN", "NURSE", "PRESCRIBER")
                         .requestMatchers("/dosing/sessions/*/rems-form", "/dosing/sessions/*/rems-form/**")
                         .hasAnyRole("NURSE", "PRESCRIBER")
+                        // The care timeline (ADR 021): clinicians only; care-team-only access is checked in the service.
+                        .requestMatchers("/patients/*/timeline", "/api/v1/patients/*/timeline")
+                        .hasAnyRole("THERAPIST", "NURSE", "PRESCRIBER")
                         .requestMatchers("/safety/settings", "/safety/settings/**").hasAnyRole("ADMIN", "PRESCRIBER")
                         // Measures and safety are clinical: clinicians only (intake coordinators see demographics).
                         .requestMatchers("/safety", "/safety/**", "/patients/*/measures", "/patients/*/measures/**",

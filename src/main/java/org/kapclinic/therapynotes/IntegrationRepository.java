@@ -103,11 +103,12 @@ class IntegrationRepository {
     }
 
     /** The patient's items touching the window (their due, done or closing time), for the timeline. */
-    List<IntegrationItem> forTimeline(UUID patient, Instant from, Instant to) {
+    List<IntegrationItem> forTimeline(UUID patient, Instant from, Instant to, int limit) {
         return jdbc.sql("SELECT * FROM integration_item WHERE patient_id = :p"
-                        + " AND COALESCE(done_at, closed_at, due_at) >= :from AND COALESCE(done_at, closed_at, due_at) < :to")
-                .param("p", patient).param("from", utc(from)).param("to", utc(to)).query(IntegrationRepository::map)
-                .list();
+                        + " AND COALESCE(done_at, closed_at, due_at) >= :from AND COALESCE(done_at, closed_at, due_at) < :to"
+                        + " ORDER BY COALESCE(done_at, closed_at, due_at) DESC LIMIT :limit")
+                .param("p", patient).param("from", utc(from)).param("to", utc(to)).param("limit", limit)
+                .query(IntegrationRepository::map).list();
     }
 
     static OffsetDateTime utc(Instant at) {

@@ -49,7 +49,7 @@ class IntegrationTimeline implements TimelineSource {
         var now = clock.instant();
         ZoneId zone = calendar.zone();
         var href = "/patients/" + patient.value() + "/notes";
-        return items.forTimeline(patient.value(), window.from(), window.to()).stream().map(item -> {
+        return items.forTimeline(patient.value(), window.from(), window.to(), window.limit()).stream().map(item -> {
             var status = item.statusAt(now);
             var ended = "After the dosing session of " + WHEN.format(item.endedAt().atZone(zone));
             return switch (status) {

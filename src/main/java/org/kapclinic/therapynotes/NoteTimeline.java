@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 class NoteTimeline implements TimelineSource {
 
     private static final String QUERY = """
+            SELECT * FROM (
             SELECT 'NOTE' AS row_kind, n.id AS note_id, n.note_type, n.status, n.author_name AS who, n.preview AS text,
                 CASE WHEN n.status = 'SIGNED' THEN COALESCE(n.held_at, n.signed_at) ELSE n.updated_at END AS at
             FROM therapy_note n
@@ -39,6 +40,7 @@ class NoteTimeline implements TimelineSource {
             SELECT 'REQUEST', n.id, n.note_type, r.status, '', r.what_is_wrong, r.requested_at
             FROM note_amendment_request r JOIN therapy_note n ON n.id = r.note_id
             WHERE r.patient_id = :p AND %1$s AND r.requested_at >= :from AND r.requested_at < :to
+            ) u ORDER BY at DESC LIMIT :limit
             """.formatted(NoteRepository.READABLE);
 
     private final JdbcClient jdbc;
@@ -67,6 +69,7 @@ class NoteTimeline implements TimelineSource {
         return jdbc.sql(QUERY).param("p", patient.value()).params(NoteRepository.readable(access.me(),
                         access.supervisees()))
                 .param("from", NoteRepository.utc(window.from())).param("to", NoteRepository.utc(window.to()))
+                .param("limit", window.limit())
                 .query((rs, n) -> entry(rs.getString("row_kind"), rs.getObject("note_id", UUID.class),
                         NoteType.valueOf(rs.getString("note_type")), rs.getString("status"), rs.getString("who"),
                         rs.getString("text"), NoteRepository.instant(rs, "at")))

@@ -52,10 +52,11 @@ class ReflectionRepository {
                 .param("p", patient).query(ReflectionRepository::map).list();
     }
 
-    List<Reflection> forTimeline(UUID patient, Instant from, Instant to) {
-        return jdbc.sql("SELECT * FROM reflection WHERE patient_id = :p AND written_at >= :from AND written_at < :to")
+    List<Reflection> forTimeline(UUID patient, Instant from, Instant to, int limit) {
+        return jdbc.sql("SELECT * FROM reflection WHERE patient_id = :p AND written_at >= :from AND written_at < :to"
+                        + " ORDER BY written_at DESC LIMIT :limit")
                 .param("p", patient).param("from", IntegrationRepository.utc(from))
-                .param("to", IntegrationRepository.utc(to)).query(ReflectionRepository::map).list();
+                .param("to", IntegrationRepository.utc(to)).param("limit", limit).query(ReflectionRepository::map).list();
     }
 
     void insertPrompt(ReflectionPrompt p) {

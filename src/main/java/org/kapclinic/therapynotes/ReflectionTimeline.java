@@ -35,7 +35,7 @@ class ReflectionTimeline implements TimelineSource {
             return List.of();
         }
         var href = "/patients/" + patient.value() + "/reflections";
-        return reflections.forTimeline(patient.value(), window.from(), window.to()).stream()
+        return reflections.forTimeline(patient.value(), window.from(), window.to(), window.limit()).stream()
                 .map(r -> new TimelineEntry(r.writtenAt(), TimelineKind.REFLECTION,
                         "Reflection, " + r.phase().label().toLowerCase(java.util.Locale.ROOT)
                                 + (r.crisisPositive() ? " (crisis screen positive)" : ""),

@@ -6,6 +6,6 @@
  * eligibility decision and consents; the scheduling module books what an approved plan lists.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"eligibility", "assessments", "patients", "calendar", "security", "audit", "web", "demo"})
+        allowedDependencies = {"eligibility", "assessments", "patients", "calendar", "security", "audit", "web", "demo", "timeline"})
 @org.jspecify.annotations.NullMarked
 package org.kapclinic.treatmentplans;
