@@ -516,7 +516,8 @@ public final class ClinicBench {
                 + "with three years of history written for the benchmark (" + String.format(Locale.ROOT, "%,d", history
                 .rows()) + " rows: " + TimelineBench.SESSIONS + " dosing sessions with 6 checks each, "
                 + TimelineBench.MEASURES + " measures, " + TimelineBench.APPOINTMENTS + " appointments, "
-                + TimelineBench.ALERTS + " alerts, 3 plans, " + TimelineBench.EMAILS + " emails). Each request asks every "
+                + TimelineBench.ALERTS + " alerts, 3 plans, " + TimelineBench.EMAILS + " emails, and an integration note, "
+                + "integration item and (every other session) reflection per dosing session). Each request asks every "
                 + "source once (one query each), merges, renders one page of 200 entries and writes one audit entry.");
         line("");
         line("| request | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |");

@@ -209,6 +209,59 @@ final class TimelineBench {
                 rows += plan.executeBatch().length;
                 rows += revision.executeBatch().length;
             }
+            // therapy: an integration note and its integration item after every session, a reflection after every other
+            var therapist = single(c, "SELECT id FROM user_account WHERE email LIKE 'therapist1@%' ORDER BY email LIMIT 1");
+            try (var note = c.prepareStatement("""
+                    INSERT INTO therapy_note (id, patient_id, note_type, status, appointment_id, held_at, dosing_session_id,
+                        author_id, author_name, sections, measure_ids, measures, preview, created_at, created_by,
+                        updated_at, updated_by, signed_at, signed_by, version)
+                    VALUES (?, ?, 'INTEGRATION', 'SIGNED', NULL, ?, ?, ?, 'Bench Therapist',
+                        '{"experience":"Synthetic bench text."}', '[]', '[]', 'Synthetic bench text.', ?, 'bench', ?,
+                        'bench', ?, 'bench', 1)""");
+                    var item = c.prepareStatement("""
+                    INSERT INTO integration_item (id, patient_id, dosing_session_id, ended_at, due_at, window_hours,
+                        window_source, therapist_id, status, done_at, note_id, created_at, version)
+                    VALUES (?, ?, ?, ?, ?, 72, 'SETTING', ?, 'DONE', ?, ?, ?, 1)""");
+                    var reflection = c.prepareStatement("""
+                    INSERT INTO reflection (id, patient_id, appointment_id, appointment_at, phase, body, crisis_finding,
+                        written_at, written_by)
+                    VALUES (?, ?, ?, ?, 'AFTER', 'Synthetic bench reflection.', 'NONE', ?, 'bench')""")) {
+                for (int i = 0; i < SESSIONS; i++) {
+                    var ended = dosingTimes.get(i).plus(Duration.ofMinutes(130));
+                    var held = ended.plus(Duration.ofHours(i % 7 == 0 ? 80 : 40));
+                    var noteId = UUID.randomUUID();
+                    note.setObject(1, noteId);
+                    note.setObject(2, UUID.fromString(patient));
+                    note.setObject(3, utc(held));
+                    note.setObject(4, sessionIds.get(i));
+                    note.setObject(5, UUID.fromString(therapist));
+                    note.setObject(6, utc(held));
+                    note.setObject(7, utc(held));
+                    note.setObject(8, utc(held));
+                    note.addBatch();
+                    item.setObject(1, UUID.randomUUID());
+                    item.setObject(2, UUID.fromString(patient));
+                    item.setObject(3, sessionIds.get(i));
+                    item.setObject(4, utc(ended));
+                    item.setObject(5, utc(ended.plus(Duration.ofHours(72))));
+                    item.setObject(6, UUID.fromString(therapist));
+                    item.setObject(7, utc(held));
+                    item.setObject(8, noteId);
+                    item.setObject(9, utc(ended));
+                    item.addBatch();
+                    if (i % 2 == 0) {
+                        reflection.setObject(1, UUID.randomUUID());
+                        reflection.setObject(2, UUID.fromString(patient));
+                        reflection.setObject(3, dosingAppointments.get(i));
+                        reflection.setObject(4, utc(dosingTimes.get(i)));
+                        reflection.setObject(5, utc(ended.plus(Duration.ofHours(6))));
+                        reflection.addBatch();
+                    }
+                }
+                rows += note.executeBatch().length;
+                rows += item.executeBatch().length;
+                rows += reflection.executeBatch().length;
+            }
             try (var ps = c.prepareStatement("""
                     INSERT INTO email_outbox (id, to_address, subject, body, created_at, sent_at, attempts, patient_id)
                     VALUES (?, 'bench@example.test', 'Appointment reminder (bench)', 'Synthetic', ?, ?, 1, ?)""")) {
