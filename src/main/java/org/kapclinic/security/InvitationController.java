@@ -27,6 +27,7 @@ class InvitationController {
     @GetMapping("/invite/{token}")
     String showSetPassword(@PathVariable String token, Model model) {
         model.addAttribute("usable", accounts.invitationUsable(token));
+        model.addAttribute("token", token);
         model.addAttribute("form", new SetPasswordForm("", ""));
         model.addAttribute("minLength", accounts.minPasswordLength());
         return "security/set-password";
@@ -37,6 +38,7 @@ class InvitationController {
             BindingResult result, Model model) {
         model.addAttribute("minLength", accounts.minPasswordLength());
         model.addAttribute("usable", true);
+        model.addAttribute("token", token);
         if (!result.hasErrors() && !form.password().equals(form.confirmation())) {
             result.rejectValue("confirmation", "mismatch", "The two passwords differ.");
         }

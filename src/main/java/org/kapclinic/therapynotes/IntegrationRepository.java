@@ -73,12 +73,14 @@ class IntegrationRepository {
     }
 
     /**
-     * Every open item, and closed ones due in the range, newest due first; limited to one therapist when given.
-     * One query.
+     * Every open item, and closed ones due, held or closed as not needed in the range (so an item done ahead of its
+     * due time stays on the list instead of vanishing until that time passes), newest due first; limited to one
+     * therapist when given. One query.
      */
     List<IntegrationItem> list(@Nullable UUID therapist, Instant from, Instant to) {
         var spec = jdbc.sql("SELECT * FROM integration_item WHERE " + (therapist == null ? "" : "therapist_id = :t AND ")
-                        + "(status = 'OPEN' OR (due_at >= :from AND due_at < :to))"
+                        + "(status = 'OPEN' OR (due_at >= :from AND due_at < :to) OR (done_at >= :from AND done_at < :to)"
+                        + " OR (closed_at >= :from AND closed_at < :to))"
                         + " ORDER BY due_at DESC FETCH FIRST " + LIST_LIMIT + " ROWS ONLY")
                 .param("from", utc(from)).param("to", utc(to));
         if (therapist != null) {

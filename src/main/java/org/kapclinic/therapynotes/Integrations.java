@@ -110,8 +110,9 @@ public class Integrations {
     // --- clinicians --------------------------------------------------------------------------------------------
 
     /**
-     * Open items and those due in the range: the signed-in therapist's own, or the clinic's when {@code all} (under
-     * care-team-only access, only patients whose care team the reader is on). The read is audited once.
+     * Open items, and those due, held or closed in the range: the signed-in therapist's own, or the clinic's when
+     * {@code all} (under care-team-only access, only patients whose care team the reader is on). The read is audited
+     * once.
      */
     @PreAuthorize(THERAPISTS)
     @Transactional

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.kapclinic.TestClock;
 import org.kapclinic.assessments.Assessments;
 import org.kapclinic.assessments.Channel;
@@ -33,21 +35,37 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * A dosing session opened today (the test clock pinned to 08:45 on a business day) for an eligible patient with a
- * dosing appointment at 09:00 in a fresh location, with a nurse on shift and the patient's prescriber on site.
- * Tests must reset {@link TestClock} afterwards.
+ * dosing appointment at 09:00 in a fresh location, with a nurse on shift and the patient's prescriber on site; the
+ * patient's care team has a therapist of their own. Tests must reset {@link TestClock} afterwards.
  */
 public record DosingFixture(UUID session, PatientId patient, ClinicUser nurse, ClinicUser prescriber, UUID location,
-        Appointment appointment, LocalDate day, UUID esketamineLot, UUID ketamineLot, UUID trocheLot) {
+        Appointment appointment, LocalDate day, UUID esketamineLot, UUID ketamineLot, UUID trocheLot,
+        ClinicUser therapist) {
 
     public static DosingFixture open(ApplicationContext context, Modality modality, int daysAhead) {
+        return open(context, modality, daysAhead, null);
+    }
+
+    /**
+     * As {@link #open(ApplicationContext, Modality, int)}, but the care team is made and the patient made eligible a
+     * week before the day (07:00), and then {@code beforeTheDay} runs with the team: it may move the clock on to any
+     * time before the day, e.g. to book and hold a preparation session. The clock is then pinned to 07:00 on the day.
+     */
+    public static DosingFixture open(ApplicationContext context, Modality modality, int daysAhead,
+            @Nullable Consumer<CareTeamFixture> beforeTheDay) {
         var calendar = context.getBean(ClinicCalendar.class);
         var zone = calendar.zone();
         var day = PlanFixtures.businessDayAfter(context, daysAhead);
-        TestClock.INSTANCE.pin(day.atTime(7, 0).atZone(zone).toInstant());
+        TestClock.INSTANCE.pin((beforeTheDay == null ? day : day.minusDays(7)).atTime(7, 0).atZone(zone).toInstant());
         var admin = TestAccounts.create(context, Role.ADMIN);
         var coordinator = TestAccounts.create(context, Role.INTAKE_COORDINATOR);
         var nurse = TestAccounts.create(context, Role.NURSE);
         var team = CareTeamFixture.create(context);
+        if (beforeTheDay != null) {
+            PlanFixtures.eligible(context, team.patient(), team.prescriber(), modality);
+            beforeTheDay.accept(team);
+            TestClock.INSTANCE.pin(day.atTime(7, 0).atZone(zone).toInstant());
+        }
         var locations = context.getBean(Locations.class);
         var location = TestAccounts.runAs(admin, () -> locations.addLocation("0 Dosing " + UUID.randomUUID(),
                 "1 Synthetic Way"));
@@ -62,7 +80,9 @@ public record DosingFixture(UUID session, PatientId patient, ClinicUser nurse, C
             blocks.add(team.prescriber().id().value(), location, StaffBlock.Kind.PRESCRIBER_ON_SITE, day,
                     LocalTime.of(7, 0), LocalTime.of(18, 0), 1);
         });
-        PlanFixtures.eligible(context, team.patient(), team.prescriber(), modality);
+        if (beforeTheDay == null) {
+            PlanFixtures.eligible(context, team.patient(), team.prescriber(), modality);
+        }
         // stock in the controlled-substance ledger: 30 esketamine devices, 100 mL of ketamine 50 mg/mL, 20 troches
         var products = context.getBean(Products.class);
         var ledger = context.getBean(Ledger.class);
@@ -88,7 +108,7 @@ public record DosingFixture(UUID session, PatientId patient, ClinicUser nurse, C
         TestClock.INSTANCE.pin(day.atTime(8, 45).atZone(zone).toInstant());
         var session = TestAccounts.runAs(nurse, () -> context.getBean(DosingSessions.class).open(appointment.id()));
         return new DosingFixture(session, team.patient(), nurse, team.prescriber(), location, appointment, day,
-                lots.get(0), lots.get(1), lots.get(2));
+                lots.get(0), lots.get(1), lots.get(2), team.therapist());
     }
 
     /** Completes every gate item with in-range vitals (weight 70 kg) and passes the gate. */

@@ -121,9 +121,14 @@ class PatientPagesTests {
     void voidingNeedsAReasonAndIsShownOnTheRecord() throws Exception {
         var id = TestAccounts.runAs(intake, () -> patients.register(
                 PatientFixtures.details("Ada", PatientFixtures.uniqueFamily(), LocalDate.of(1984, 3, 7))));
+        // the form posts back to itself with the CSRF token, as a browser needs (without it the POST is refused)
+        mvc.perform(get("/patients/" + id + "/void").with(TestAccounts.as(intake)))
+                .andExpect(content().string(containsString("action=\"/patients/" + id + "/void\"")))
+                .andExpect(content().string(containsString("name=\"_csrf\"")));
         mvc.perform(post("/patients/" + id + "/void").with(TestAccounts.as(intake)).with(csrf()).param("reason", " "))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Give the reason for voiding this record.")));
+                .andExpect(content().string(containsString("Give the reason for voiding this record.")))
+                .andExpect(content().string(containsString("name=\"_csrf\"")));
         mvc.perform(post("/patients/" + id + "/void").with(TestAccounts.as(intake)).with(csrf()).param("reason", "Duplicate record"))
                 .andExpect(redirectedUrlPattern("/patients/*"));
         mvc.perform(get("/patients/" + id).with(TestAccounts.as(intake)))

@@ -51,9 +51,14 @@ class AccountAdministrationTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM email_outbox WHERE to_address = :e").param("e", email)
                 .query(Long.class).single()).isEqualTo(1);
 
+        // the form posts back to its link with the CSRF token, as a browser needs (without it the POST is refused)
+        mvc.perform(get("/invite/" + token))
+                .andExpect(content().string(Matchers.containsString("action=\"/invite/" + token + "\"")))
+                .andExpect(content().string(Matchers.containsString("name=\"_csrf\"")));
         mvc.perform(post("/invite/" + token).with(csrf()).param("password", "short").param("confirmation", "short"))
                 .andExpect(status().isOk())
-                .andExpect(model().attributeHasFieldErrors("form", "password"));
+                .andExpect(model().attributeHasFieldErrors("form", "password"))
+                .andExpect(content().string(Matchers.containsString("name=\"_csrf\"")));
         mvc.perform(post("/invite/" + token).with(csrf()).param("password", "a long enough secret").param("confirmation", "a different secret"))
                 .andExpect(model().attributeHasFieldErrors("form", "confirmation"));
         mvc.perform(post("/invite/" + token).with(csrf()).param("password", "a long enough secret")

@@ -182,6 +182,27 @@ class IntegrationsTests {
     }
 
     @Test
+    void anItemDoneOrClosedBeforeItsDueTimeStaysOnTheListForTheDaysItWasDoneIn() {
+        var f = CareTeamFixture.create(context);
+        var done = end(f.patient(), "DISCHARGED", ENDED);
+        var closed = end(f.patient(), "DISCHARGED", ENDED.plus(Duration.ofMinutes(1)));
+        var dayAfter = ENDED.plus(Duration.ofDays(1));
+        sign(f.patient(), "INTEGRATION", done, dayAfter);
+        TestClock.INSTANCE.pin(dayAfter);
+        TestAccounts.runAs(f.therapist(), () -> integrations.closeNotNeeded(item(closed).id(),
+                "Patient moved away (synthetic)."));
+        // the default range ends today, two days before either item is due
+        var from = dayAfter.minus(Duration.ofDays(90));
+        var to = dayAfter.plus(Duration.ofHours(12));
+        assertThat(TestAccounts.runAs(f.therapist(), () -> integrations.list(false, from, to)))
+                .extracting(r -> r.item().dosingSessionId(), Integrations.Row::status)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(done, IntegrationStatus.DONE_ON_TIME),
+                        org.assertj.core.groups.Tuple.tuple(closed, IntegrationStatus.NOT_NEEDED));
+        // a range before either was done or due lists neither
+        assertThat(TestAccounts.runAs(f.therapist(), () -> integrations.list(false, from, ENDED))).isEmpty();
+    }
+
+    @Test
     void aSignedIntegrationNoteFulfilsTheItemOnTimeOrLateByWhenTheSessionWasHeld() {
         var f = CareTeamFixture.create(context);
         var onTime = end(f.patient(), "DISCHARGED", ENDED);

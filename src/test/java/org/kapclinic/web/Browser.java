@@ -83,9 +83,14 @@ final class Browser implements AutoCloseable {
 
     /** Signs in through the login form and waits until the login page is gone. */
     static void signIn(Page page, String email) {
+        signIn(page, email, DEMO_PASSWORD);
+    }
+
+    /** Signs in an account made by the test (e.g. with TestAccounts.PASSWORD). */
+    static void signIn(Page page, String email, String password) {
         page.navigate("/login");
         page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(DEMO_PASSWORD);
+        page.getByLabel("Password").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         page.waitForURL(url -> !url.contains("/login"));
     }
