@@ -40,7 +40,7 @@ class ReflectionBrowserTests extends BrowserFlowTest {
     @Test
     void aPatientReflectsBeforeADoseAndTheTherapistSeesItBesideTheirIntegrationList() {
         var pat = jdbc.sql("SELECT id FROM patient WHERE email = 'patient@demo.kapclinic.test'").query(UUID.class).single();
-        var location = jdbc.sql("SELECT id FROM clinic_location ORDER BY name LIMIT 1").query(UUID.class).single();
+        var location = jdbc.sql("SELECT id FROM clinic_location WHERE name = 'Camelback (demo)'").query(UUID.class).single();
         var zone = calendar.zone();
         var start = OffsetDateTime.ofInstant(LocalDate.now(zone).plusDays(1).atTime(9, 0).atZone(zone).toInstant(),
                 ZoneOffset.UTC);
@@ -52,6 +52,16 @@ class ReflectionBrowserTests extends BrowserFlowTest {
                     'browser', 0)""")
                 .param("id", appointment).param("p", pat).param("l", location).param("s", start)
                 .param("e", start.plusHours(2)).update();
+        try {
+            reflectAndReview(pat, appointment);
+        } finally {
+            // the demo clinic is shared by every browser test class: leave Pat Portalson's appointments as they were
+            jdbc.sql("DELETE FROM reflection WHERE appointment_id = :a").param("a", appointment).update();
+            jdbc.sql("DELETE FROM appointment WHERE id = :a").param("a", appointment).update();
+        }
+    }
+
+    private void reflectAndReview(UUID pat, UUID appointment) {
 
         var phone = newPage(390, 844);
         Browser.signIn(phone, "patient@demo.kapclinic.test");

@@ -42,6 +42,8 @@ class ScheduleBrowserTests extends BrowserFlowTest {
     @Test
     void aCoordinatorBooksADosingSessionPastItsClashesAndThePatientConfirmsTheRideHome() {
         var patient = jdbc.sql("SELECT id FROM patient WHERE email = :e").param("e", PATIENT).query(UUID.class).single();
+        var camelback = jdbc.sql("SELECT id FROM clinic_location WHERE name = 'Camelback (demo)'").query(UUID.class)
+                .single();
         var day = java.time.LocalDate.now(calendar.zone()).plusDays(2);
         while (!calendar.current().isBusinessDay(day)) {
             day = day.plusDays(1);
@@ -51,6 +53,9 @@ class ScheduleBrowserTests extends BrowserFlowTest {
         page.navigate("/patients/" + patient + "/appointments");
         page.getByLabel("Type", new Page.GetByLabelOptions().setExact(true)).selectOption("DOSING");
         page.getByLabel("Treatment (dosing only)").selectOption("ESKETAMINE");
+        // other browser tests add locations to the shared demo clinic: choose the demo's own by name
+        page.getByLabel("Location", new Page.GetByLabelOptions().setExact(true))
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Camelback (demo)"));
         page.getByLabel("Date", new Page.GetByLabelOptions().setExact(true)).fill(day.toString());
         page.getByLabel("Time (for dosing: when the dose is given)").fill("07:30");
         button(page, "Book").click();
@@ -64,7 +69,7 @@ class ScheduleBrowserTests extends BrowserFlowTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Booked: Dosing session " + day + " 08:40–11:30.");
         scan(page, "appointments");
 
-        page.navigate("/schedule?date=" + day);
+        page.navigate("/schedule?date=" + day + "&location=" + camelback);
         var entry = page.locator("#day-grid td.slot-dosing", new Page.LocatorOptions().setHasText("Portalson"));
         assertThat(entry).containsText("transport unconfirmed");
         assertThat(page.locator("#transport-warning")).isVisible();
@@ -81,7 +86,7 @@ class ScheduleBrowserTests extends BrowserFlowTest {
         assertThat(phone.locator("#portal-appointments li", new Page.LocatorOptions().setHasText("Dosing session")))
                 .containsText("Ride home confirmed");
 
-        page.navigate("/schedule?date=" + day);
+        page.navigate("/schedule?date=" + day + "&location=" + camelback);
         assertThat(page.locator("#day-grid td.slot-dosing", new Page.LocatorOptions().setHasText("Portalson")))
                 .not().containsText("transport unconfirmed");
         page.navigate("/schedule/week");
