@@ -77,7 +77,7 @@ class DosingBrowserTests extends BrowserFlowTest {
 
         var page = newPage(820, 1180);
         Browser.signIn(page, NURSE);
-        page.navigate("/dosing/board");
+        page.navigate("/dosing/board?location=" + camelback());
         var waiting = page.locator(".waiting-list li", new Page.LocatorOptions().setHasText(booked.getValue()));
         assertThat(waiting).isVisible();
         scan(page, "board before");
@@ -149,7 +149,7 @@ class DosingBrowserTests extends BrowserFlowTest {
         Browser.screenshot(page, "dosing-session-observing");
         scan(page, "session observing");
 
-        page.navigate("/dosing/board");
+        page.navigate("/dosing/board?location=" + camelback());
         var card = page.locator(".chair-card", new Page.LocatorOptions().setHasText(booked.getValue()));
         assertThat(card).containsText("42 min");
         assertThat(card).containsText("MOAA/S 4");
@@ -213,7 +213,7 @@ class DosingBrowserTests extends BrowserFlowTest {
         });
         var page = newPage(820, 1180);
         Browser.signIn(page, NURSE);
-        page.navigate("/dosing/board");
+        page.navigate("/dosing/board?location=" + camelback());
         page.locator(".waiting-list li", new Page.LocatorOptions().setHasText(booked.getValue()))
                 .getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Open session")).click();
         for (var item : new String[] {"IDENTITY", "CO_MEDICATIONS", "FASTING"}) {
@@ -280,5 +280,10 @@ class DosingBrowserTests extends BrowserFlowTest {
         form.locator("input[name=moaas][value='" + moaas + "']").check(new com.microsoft.playwright.Locator.CheckOptions().setForce(true));
         form.locator("input[name=dissociation][value='" + dissociation + "']").check(new com.microsoft.playwright.Locator.CheckOptions().setForce(true));
         form.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Record check")).click();
+    }
+
+    /** Other browser tests add locations to the shared demo clinic (a fixture's sorts first): name the demo's own. */
+    private UUID camelback() {
+        return jdbc.sql("SELECT id FROM clinic_location WHERE name = 'Camelback (demo)'").query(UUID.class).single();
     }
 }
