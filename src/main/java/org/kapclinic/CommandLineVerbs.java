@@ -3,6 +3,7 @@ package org.kapclinic;
 
 import java.io.Console;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,11 +27,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   audit verify                          checks the audit hash chain; exit code 1 if anything was altered
  *   demo generate --patients N [--force]  adds N synthetic patients (and each module's synthetic history);
  *                                         refuses a database with non-demo records unless --force
+ *   export --to FILE.zip                  the full data export (ADR 024), as the admin page downloads it
+ *   import --from FILE.zip                restores a full export into an empty database at the same schema version
  * </pre>
  */
 final class CommandLineVerbs {
 
-    private static final Set<String> VERBS = Set.of("admin", "audit", "demo");
+    private static final Set<String> VERBS = Set.of("admin", "audit", "demo", "export", "import");
 
     private CommandLineVerbs() {}
 
@@ -40,9 +43,12 @@ final class CommandLineVerbs {
 
     static int run(String[] args) {
         var out = System.out;
-        var verb = args[0] + (args.length > 1 ? " " + args[1] : "");
-        var options = options(Arrays.copyOfRange(args, Math.min(2, args.length), args.length));
-        if (!Set.of("admin create", "admin token", "audit verify", "demo generate").contains(verb)) {
+        boolean oneWord = args[0].equals("export") || args[0].equals("import");
+        var verb = oneWord ? args[0] : args[0] + (args.length > 1 ? " " + args[1] : "");
+        var options = options(Arrays.copyOfRange(args, Math.min(oneWord ? 1 : 2, args.length), args.length));
+        if (!Set.of("admin create", "admin token", "audit verify", "demo generate", "export", "import").contains(verb)
+                || (verb.equals("export") && !options.containsKey("to"))
+                || (verb.equals("import") && !options.containsKey("from"))) {
             return usage(out);
         }
         String password = null;
@@ -66,6 +72,8 @@ final class CommandLineVerbs {
                 case "admin create" -> adminCreate(context, options, password, out);
                 case "admin token" -> adminToken(context, options, out);
                 case "audit verify" -> auditVerify(context, out);
+                case "export" -> DataExportVerbs.export(context, Path.of(options.get("to")), out);
+                case "import" -> DataExportVerbs.importFrom(context, Path.of(options.get("from")), out);
                 default -> demoGenerate(context, options, out);
             };
         } catch (AccountProblem problem) {
@@ -180,6 +188,8 @@ final class CommandLineVerbs {
                   admin token --email E --name N      issue an API token for a user; prints it once
                   audit verify                        verify the audit trail's hash chain (exit 1 if tampered)
                   demo generate --patients N [--force]  add N synthetic patients for demos and benchmarks (refuses a real clinic's database)
+                  export --to FILE.zip                the full data export: a CSV per table and manifest.json (ADR 024)
+                  import --from FILE.zip              restore a full export into an empty database at the same schema version
                 Database: the same settings as the server (--spring.profiles.active=postgres with KAP_DB_URL ...).""");
         return 2;
     }

@@ -143,6 +143,8 @@ class AuthorizationMatrixTests {
             POST /admin/tokens/{token}/revoke               login  redir  403    403    403    403    403    403
             GET  /admin/audit                               login  ok     403    403    403    403    403    login
             GET  /admin/audit.csv                           login  ok     403    403    403    403    403    login
+            GET  /admin/export                              login  ok     403    403    403    403    403    login
+            POST /admin/export                              login  ok     403    403    403    403    403    403
             # -- intake: the public front door (the API takes no CSRF token; the form is a session form) ----------
             GET  /inquiry                                   ok     ok     ok     ok     ok     ok     ok     ok
             POST /inquiry                                   redir  redir  redir  redir  redir  redir  redir  403
