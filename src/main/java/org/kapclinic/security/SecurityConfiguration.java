@@ -99,6 +99,7 @@ class SecurityConfiguration {
                         // Measures and safety are clinical: clinicians only (intake coordinators see demographics).
                         .requestMatchers("/safety", "/safety/**", "/patients/*/measures", "/patients/*/measures/**",
                                 "/patients/*/safety", "/patients/*/safety/**", "/patients/*/safety-plan", "/patients/*/safety-plan.pdf", "/api/v1/safety/**",
+                                "/patients/*/progress-report.pdf",
                                 "/api/v1/patients/*/assessments", "/api/v1/patients/*/trajectories/*",
                                 "/api/v1/patients/*/questionnaire-links", "/api/v1/patients/*/safety-alerts",
                                 "/api/v1/patients/*/dosing-clearance", "/api/v1/assessments/*",

@@ -207,6 +207,8 @@ class AuthorizationMatrixTests {
             GET  /patients/{patient}/safety-plan.pdf        login  403    403    ok     ok     ok     403    login
             GET  /portal/safety-plan                        login  403    403    403    403    403    ok     login
             GET  /portal/safety-plan.pdf                    login  403    403    403    403    403    ok     login
+            GET  /portal/progress.pdf                       login  403    403    403    403    403    ok     login
+            GET  /patients/{patient}/progress-report.pdf    login  403    403    ok     ok     ok     403    login
             GET  /safety                                    login  403    403    ok     ok     ok     403    login
             GET  /safety/alerts/{alert}                     login  403    403    ok     ok     ok     403    login
             POST /safety/alerts/{alert}/acknowledge         login  403    403    redir  redir  redir  403    403
