@@ -14,7 +14,11 @@ public interface ExportContribution {
     /** The folder in the zip, such as {@code "fhir"}: lower case, no slashes. */
     String folder();
 
-    /** Writes this contribution's files, one after another, while the export's read transaction is open. */
+    /**
+     * Writes this contribution's files, one after another, while the export's read transaction is open. Do not append
+     * audit entries here: the export audits itself, and on PostgreSQL the snapshot cannot lock the audit chain's head
+     * once another request has appended (ADR 024).
+     */
     void writeTo(Files files) throws IOException;
 
     /** Where a contribution writes: one call per file, named relative to the folder (e.g. {@code "Patient.ndjson"}). */
