@@ -26,9 +26,18 @@ class FhirExportContribution implements ExportContribution {
         return "fhir";
     }
 
+    private StaffIndex staff() {
+        try {
+            return StaffIndex.load(accounts);
+        } catch (org.springframework.security.core.AuthenticationException noSignedInUser) {
+            // an export run without a signed-in admin (a command-line verb): references name clinicians by text only
+            return StaffIndex.none();
+        }
+    }
+
     @Override
     public void writeTo(Files files) throws IOException {
-        var staff = StaffIndex.load(accounts);
+        var staff = staff();
         for (var type : ClinicNdjson.TYPES) {
             files.add(ClinicNdjson.fileName(type), out -> ndjson.write(type, staff, out));
         }

@@ -88,7 +88,6 @@ class PatientResourceProvider implements IResourceProvider {
         }
         var found = records.load(ResourceType.Patient, ids, access.staff()).stream()
                 .filter(f -> id == null || f.patient().toString().equals(id.getValue()))
-                .filter(f -> name == null || matchesName((Patient) f.resource(), name.getValue()))
                 .filter(f -> identifier == null || ((Patient) f.resource()).getIdentifierFirstRep().getValue()
                         .equalsIgnoreCase(identifier.getValue()))
                 .filter(f -> birthdate == null || ((Patient) f.resource()).getBirthDateElement().getValueAsString()
@@ -149,12 +148,5 @@ class PatientResourceProvider implements IResourceProvider {
             return birthdate.getValueAsString();
         }
         return name == null ? null : name.getValue();
-    }
-
-    private static boolean matchesName(Patient p, String name) {
-        var wanted = name.toLowerCase(java.util.Locale.ROOT);
-        return p.getName().stream().anyMatch(n -> n.getFamily() != null
-                && n.getFamily().toLowerCase(java.util.Locale.ROOT).startsWith(wanted)
-                || n.getGiven().stream().anyMatch(g -> g.getValue().toLowerCase(java.util.Locale.ROOT).startsWith(wanted)));
     }
 }

@@ -39,6 +39,11 @@ final class StaffIndex {
         return new StaffIndex(CLINICAL.stream().flatMap(r -> accounts.withRole(r).stream()).toList());
     }
 
+    /** No clinicians known: Practitioner references carry only the name typed on the record. */
+    static StaffIndex none() {
+        return new StaffIndex(List.of());
+    }
+
     Collection<AccountSummary> clinicians() {
         return byId.values();
     }

@@ -180,4 +180,61 @@ class FhirApiTests {
         assertThat(parse(page2, Bundle.class).getEntry()).hasSize(4);
         assertThat(get(path, team.prescriber()).getStatus()).isIn(404, 410);
     }
+    @Test
+    void everythingAnswersOneBundleWithThePatientTheirResourcesAndWhatTheyReferTo() throws Exception {
+        var team = patientWithPhq9();
+        var response = get("/fhir/Patient/" + team.patient().value() + "/$everything", team.therapist());
+        assertThat(response.getStatus()).isEqualTo(200);
+        var bundle = parse(response, Bundle.class);
+        assertThat(bundle.getEntry()).extracting(e -> e.getResource().fhirType())
+                .contains("Patient", "QuestionnaireResponse", "Observation", "Questionnaire", "Practitioner");
+        assertThat(bundle.getEntry()).filteredOn(e -> e.getResource() instanceof Patient).singleElement()
+                .satisfies(e -> assertThat(e.getResource().getIdElement().getIdPart())
+                        .isEqualTo(team.patient().value().toString()));
+        assertThat(audited("FHIR_EVERYTHING", team.patient().value(), team.therapist())).isEqualTo(1);
+        // demographics only: an intake coordinator may read the Patient but not the whole record
+        var intake = TestAccounts.create(context, Role.INTAKE_COORDINATOR);
+        assertThat(get("/fhir/Patient/" + team.patient().value(), intake).getStatus()).isEqualTo(200);
+        assertThat(get("/fhir/Patient/" + team.patient().value() + "/$everything", intake).getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void anAdminExportsTheWholeClinicAsNdjsonThroughKickOffStatusAndFiles() throws Exception {
+        var team = patientWithPhq9();
+        var admin = TestAccounts.create(context, Role.ADMIN);
+        assertThat(get("/fhir/$export", admin).getStatus()).isEqualTo(400); // no Prefer: respond-async
+        var kickOff = FhirRequests.send(context, "GET", "/fhir/$export", admin, null, Map.of("Prefer", "respond-async"));
+        assertThat(kickOff.getStatus()).isEqualTo(202);
+        var location = kickOff.getHeader("Content-Location");
+        assertThat(location).contains("/fhir/$export-poll-status?_jobId=");
+        var statusPath = location.substring(location.indexOf("/fhir/"));
+
+        var status = get(statusPath, admin);
+        assertThat(status.getStatus()).isEqualTo(200);
+        var manifest = status.getContentAsString();
+        assertThat(manifest).contains("\"requiresAccessToken\":true").contains("Patient.ndjson")
+                .contains("QuestionnaireResponse.ndjson").contains("Observation.ndjson");
+        var file = get(statusPath.replace("$export-poll-status", "$export-file") + "&_file=QuestionnaireResponse.ndjson",
+                admin);
+        assertThat(file.getStatus()).isEqualTo(200);
+        assertThat(file.getContentType()).startsWith("application/fhir+ndjson");
+        var lines = file.getContentAsString().lines().toList();
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(fhir.newJsonParser().parseResource(line).fhirType())
+                .isEqualTo("QuestionnaireResponse"));
+        assertThat(lines).anyMatch(line -> line.contains("Patient/" + team.patient().value()));
+
+        var anotherAdmin = TestAccounts.create(context, Role.ADMIN);
+        assertThat(get(statusPath, anotherAdmin).getStatus()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'FHIR_BULK_EXPORT' AND username = :u")
+                .param("u", admin.email()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aStaffPatientSearchAuditsEachPatientOnThePageServed() throws Exception {
+        var first = patientWithPhq9();
+        var bundle = parse(get("/fhir/Patient?name=" + first.family(), first.therapist()), Bundle.class);
+        assertThat(bundle.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+                .containsExactly(first.patient().value().toString());
+        assertThat(audited("FHIR_SEARCH", first.patient().value(), first.therapist())).isEqualTo(1);
+    }
 }

@@ -24,7 +24,7 @@ import org.hl7.fhir.r4.model.Questionnaire;
  * pre-populated support ignores Questionnaire (the STACK.md gotcha), so a QuestionnaireResponse is checked against
  * the items and answer options of the Questionnaire it names.
  */
-final class R4Validator {
+public final class R4Validator {
 
     static final Map<String, Questionnaire> QUESTIONNAIRES = new ConcurrentHashMap<>();
 
@@ -32,13 +32,13 @@ final class R4Validator {
 
     private R4Validator() {}
 
-    static void register(Questionnaire q) {
+    public static void register(Questionnaire q) {
         QUESTIONNAIRES.put(q.getUrl(), q);
         QUESTIONNAIRES.put(q.getUrl() + "|" + q.getVersion(), q);
     }
 
     /** The errors (and fatals) the validator reports for this resource; empty when it is valid base R4. */
-    static List<String> errors(IBaseResource resource) {
+    public static List<String> errors(IBaseResource resource) {
         return validator().validateWithResult(resource).getMessages().stream()
                 .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
                 .map(R4Validator::describe).toList();
