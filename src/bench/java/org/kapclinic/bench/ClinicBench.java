@@ -157,6 +157,9 @@ public final class ClinicBench {
             if (phases.contains("timeline")) {
                 timeline(load, app, db);
             }
+            if (phases.contains("fhir-validate")) {
+                fhirValidate(app, db, log);
+            }
             if (phases.contains("sql")) {
                 sql(db, terms, workDir.resolve("explain.txt"));
             }
@@ -725,6 +728,22 @@ public final class ClinicBench {
                     Files.deleteIfExists(p);
                 }
             }
+        }
+    }
+
+    /** The whole clinic through $export, every resource validated against base R4 (not in the default phases). */
+    private void fhirValidate(App app, App.Db db, Path log) throws Exception {
+        var adminToken = App.verb(jar, db, log, "admin", "token", "--email", "admin@demo.kapclinic.test", "--name",
+                        "bench-fhir-" + stamp).lines().filter(l -> l.startsWith("kap_")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("admin token printed no token; see " + log));
+        var result = new FhirValidateBench(app.base, adminToken).run(System.out::println);
+        line("- FHIR: `GET /fhir/$export` (kick-off, which writes every file, and status) "
+                + String.format("%.1f s", result.exportSeconds()) + "; validating " + result.validated()
+                + " against base R4 took " + String.format("%.1f s", result.validateSeconds()) + ": "
+                + result.errors().size() + " errors");
+        result.errors().stream().limit(20).forEach(e -> line("  - " + e));
+        if (!result.errors().isEmpty()) {
+            problems.add("FHIR validation: " + result.errors().size() + " errors");
         }
     }
 

@@ -84,6 +84,13 @@ class SecurityConfiguration {
                         // The public front door: the inquiry form above and its JSON twin need no sign-in.
                         .requestMatchers(HttpMethod.POST, "/api/v1/inquiries").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        // FHIR R4 (ADR 023): the CapabilityStatement is public; bulk export is the admins'; every other
+                        // interaction is checked per type and per patient inside the fhir module, as the pages do.
+                        .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
+                        .requestMatchers("/fhir/$export", "/fhir/$export-poll-status", "/fhir/$export-file")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/fhir", "/fhir/**")
+                        .hasAnyRole("ADMIN", "INTAKE_COORDINATOR", "THERAPIST", "NURSE", "PRESCRIBER", "PATIENT")
                         // The Schedule III ledger: nurses and prescribers record, admins read and report (ADR 016).
                         .requestMatchers("/controlled-substances", "/controlled-substances/**")
                         .hasAnyRole("ADMIN", "NURSE", "PRESCRIBER")
@@ -156,6 +163,8 @@ class SecurityConfiguration {
                 // Only where the bearer token is the credential: elsewhere a session signs the request in.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         request -> API.matches(request) && ApiTokenAuthenticationFilter.hasBearer(request),
+                        // FHIR is read-only here: no interaction changes data, so there is nothing to forge
+                        PathPatternRequestMatcher.withDefaults().matcher("/fhir/**"),
                         // public and sessionless: there is no signed-in session a forged request could ride on
                         request -> "POST".equals(request.getMethod()) && "/api/v1/inquiries".equals(request.getRequestURI())))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)

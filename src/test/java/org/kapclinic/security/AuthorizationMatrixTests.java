@@ -382,11 +382,24 @@ class AuthorizationMatrixTests {
             POST /portal/notes/requests/{deniedRequest}/disagreement login 403 403 403 403   403    ok     403
             GET  /admin/notes-export                        login  ok     403    403    403    403    403    login
             POST /staff/{therapist}/supervisor              login  redir  403    403    403    403    403    403
+            # -- FHIR R4 (ADR 023; every interaction x caller in FhirAuthorizationMatrixTests): metadata is public;
+            #    demographics for coordinators and clinicians, clinical types for clinicians, a patient their own;
+            #    bulk export for admins; admins read no patient
+            GET  /fhir/metadata                             ok     ok     ok     ok     ok     ok     ok     ok
+            GET  /fhir/Patient/{patient}                    401    403    ok     ok     ok     ok     ok     ok
+            GET  /fhir/Patient/{otherPatient}               401    403    ok     ok     ok     ok     403    ok
+            GET  /fhir/Observation?patient={patient}        401    403    403    ok     ok     ok     ok     403
+            GET  /fhir/Patient/{patient}/$everything        401    403    403    ok     ok     ok     ok     403
+            GET  /fhir/Practitioner                         401    ok     ok     ok     ok     ok     403    ok
+            GET  /fhir/Questionnaire/phq9                   401    ok     ok     ok     ok     ok     ok     ok
+            GET  /fhir/$export                              401    ok     403    403    403    403    403    403
             """;
 
     /** Routes in the matrix that no controller maps: Spring Security's filters and Actuator serve them. */
     static final Set<String> SERVED_OUTSIDE_CONTROLLERS = Set.of("POST /logout", "GET /actuator/health",
-            "GET /actuator/info");
+            "GET /actuator/info", "GET /fhir/metadata", "GET /fhir/Patient/{patient}", "GET /fhir/Patient/{otherPatient}",
+            "GET /fhir/Observation?patient={patient}", "GET /fhir/Patient/{patient}/$everything",
+            "GET /fhir/Practitioner", "GET /fhir/Questionnaire/phq9", "GET /fhir/$export");
 
     /** Public routes that deliberately take no CSRF token: no signed-in session stands behind them. */
     static final Set<String> CSRF_FREE = Set.of("POST /api/v1/inquiries");
@@ -411,7 +424,8 @@ class AuthorizationMatrixTests {
 
         boolean isJson() {
             // the questionnaire pages' autosave endpoints answer their script in JSON
-            return isApi() || path.startsWith("/v3/") || path.startsWith("/actuator/") || path.endsWith("/answers");
+            return isApi() || path.startsWith("/v3/") || path.startsWith("/actuator/") || path.endsWith("/answers")
+                    || path.startsWith("/fhir/");
         }
 
         boolean changesState() {
@@ -1003,6 +1017,12 @@ class AuthorizationMatrixTests {
         }
         m.appendTail(uri);
 
+        if (row.path().startsWith("/fhir/")) {
+            // HAPI's servlet is not behind MockMvc's DispatcherServlet: through the security filters to it directly
+            return org.kapclinic.fhir.FhirRequests.send(context, row.method().name(), uri.toString(),
+                    subject == Subject.ANONYMOUS || subject == Subject.API_TOKEN ? null : users.get(subject),
+                    subject == Subject.API_TOKEN ? bearerToken : null, Map.of("Prefer", "respond-async"));
+        }
         var request = MockMvcRequestBuilders.request(row.method(), URI.create(uri.toString()))
                 .accept(row.path().startsWith("/v3/") ? MediaType.ALL
                         : row.isJson() ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML);
