@@ -119,6 +119,13 @@ class FullExportTests {
         assertThat(patientCsv.split("\r\n")).hasSize((int) patients + 1);
         assertThat(patientCsv).containsPattern(",\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z,");
 
+        // The FHIR module's contribution: one NDJSON file per resource type, the patient among them.
+        assertThat(manifest.get("contributions").toString()).contains("fhir");
+        var fhirPatients = new String(files.get("fhir/Patient.ndjson"), StandardCharsets.UTF_8);
+        assertThat(fhirPatients.lines()).allMatch(line -> line.startsWith("{\"resourceType\":\"Patient\""));
+        assertThat(fhirPatients).contains("Zoë Ñandú-Test Дмитрий");
+        assertThat(files).containsKey("fhir/Questionnaire.ndjson");
+
         var entry = jdbc.sql("""
                 SELECT username, outcome, details FROM audit_entry WHERE action = 'DATA_EXPORTED'
                 ORDER BY seq DESC LIMIT 1""").query().singleRow();
