@@ -58,7 +58,7 @@ public final class ClinicBench {
     private final boolean tiny = patients < 10_000;
     private final List<String> dbs = list("bench.db", "h2");
     private final List<String> phases = list("bench.phases",
-            "search,signin,intake,measures,schedule,dosing,timeline,sql,startup");
+            "search,signin,intake,measures,schedule,dosing,timeline,outcomes,sql,startup");
     private final List<String> kinds = list("bench.kinds", String.join(",", ALL_KINDS));
     private final List<Integer> concurrency = list("bench.concurrency", "1,4").stream().map(Integer::valueOf).toList();
     private final Duration seriesTime = Duration.ofSeconds(Integer.getInteger("bench.seconds", tiny ? 2 : 15));
@@ -159,6 +159,9 @@ public final class ClinicBench {
             }
             if (phases.contains("fhir-validate")) {
                 fhirValidate(app, db, log);
+            }
+            if (phases.contains("outcomes")) {
+                outcomes(load, app, db);
             }
             if (phases.contains("sql")) {
                 sql(db, terms, workDir.resolve("explain.txt"));
@@ -531,6 +534,58 @@ public final class ClinicBench {
             row("GET timeline?kind=DOSING&kind=MEASURE&from={a year ago}", c, load.run("timeline filtered", some, 200,
                     c, seriesMax, seriesTime).stats(), load);
             row("GET timeline?before={cursor} (second page)", c, load.run("timeline older", next, 200, c, seriesMax,
+                    seriesTime).stats(), load);
+        }
+        line("");
+    }
+
+    // --- outcomes dashboard (issue 8) --------------------------------------------------------------------------
+
+    /**
+     * The clinic outcomes dashboard over HTTP as the demo prescriber: the page for the default period (courses whose
+     * first dose was in the last year), the page for every course since 2000, one CSV table and the JSON. Each request
+     * runs the dashboard's eight bounded queries, computes the figures and writes one audit entry.
+     */
+    private void outcomes(Load load, App app, App.Db db) throws Exception {
+        var counts = OutcomesBench.counts(db);
+        int clients = concurrency.stream().mapToInt(Integer::intValue).max().orElse(1);
+        var cookies = new ArrayList<String>();
+        for (int i = 0; i < clients; i++) {
+            cookies.add(new SignIn(app.base, CLINICIAN, PASSWORD).session());
+        }
+        var all = "/outcomes?from=2000-01-01";
+        var first = load.send(load.cookieGet("/outcomes", cookies.get(0)), 200);
+        var everything = load.send(load.cookieGet(all, cookies.get(0)), 200);
+        int yearCourses = OutcomesBench.courses(first);
+        int allCourses = OutcomesBench.courses(everything);
+        if (allCourses <= 0) {
+            problems.add("outcomes: the dashboard shows no courses for every period");
+        }
+        java.util.function.IntFunction<java.net.http.HttpRequest> page = i -> load.cookieGet("/outcomes",
+                cookies.get(i % cookies.size()));
+        java.util.function.IntFunction<java.net.http.HttpRequest> pageAll = i -> load.cookieGet(all,
+                cookies.get(i % cookies.size()));
+        java.util.function.IntFunction<java.net.http.HttpRequest> csv = i -> load.cookieGet(
+                "/outcomes.csv?table=rates&from=2000-01-01", cookies.get(i % cookies.size()));
+        java.util.function.IntFunction<java.net.http.HttpRequest> json = i -> load.cookieGet(
+                "/api/v1/outcomes?from=2000-01-01", cookies.get(i % cookies.size()));
+        load.run("warm-up outcomes", pageAll, 200, 1, seriesMax, warmup);
+        line("");
+        line("The clinic outcomes dashboard over HTTP as the demo prescriber (" + cookies.size() + " signed-in "
+                + "sessions) on a clinic of " + String.format(Locale.ROOT, "%,d patients, %,d measures, %,d dosing "
+                + "sessions (%,d in %,d treatment plans)", counts[0], counts[1], counts[2], counts[3], counts[4])
+                + ". The default period holds " + yearCourses + " courses, the period from 2000 " + allCourses + ".");
+        line("");
+        line("| request | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int c : concurrency) {
+            row("GET /outcomes (first dose in the last year)", c, load.run("outcomes", page, 200, c, seriesMax,
+                    seriesTime).stats(), load);
+            row("GET /outcomes?from=2000-01-01 (every course)", c, load.run("outcomes all", pageAll, 200, c,
+                    seriesMax, seriesTime).stats(), load);
+            row("GET /outcomes.csv?table=rates&from=2000-01-01", c, load.run("outcomes csv", csv, 200, c, seriesMax,
+                    seriesTime).stats(), load);
+            row("GET /api/v1/outcomes?from=2000-01-01", c, load.run("outcomes json", json, 200, c, seriesMax,
                     seriesTime).stats(), load);
         }
         line("");

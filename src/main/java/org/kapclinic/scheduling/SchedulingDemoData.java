@@ -31,16 +31,16 @@ import org.springframework.stereotype.Component;
  * prescriber on site at Camelback on weekdays 08:00-17:00 for the next 20 weeks, and at Mesa today; today's dosing
  * sessions at Camelback for four demo patients, one with transport confirmed; twelve dosing appointments at Mesa whose
  * doses were given over the last two hours (kind "BUSY_DOSING": the dosing demo runs them as sessions in progress); and
- * a history of past dosing appointments at Camelback and Tempe, 0-5 per patient from the sixth record on, at most
- * 50,000 (kind "PAST_DOSING": the dosing demo records them as discharged sessions). The history is written in batches:
- * a benchmark clinic of 20,000 patients has about 50,000 of them.
+ * a history of past dosing appointments at Camelback and Tempe, one course of 4-9 doses per patient from the sixth record
+ * on, at most 120,000 (kind "PAST_DOSING": the dosing demo records them as discharged sessions). The history is written
+ * in batches: a benchmark clinic of 20,000 patients has about 120,000 of them (issue 8's benchmark shape).
  */
 @Component
 class SchedulingDemoData implements DemoDataContributor {
 
     private static final String BY = "demo-generator";
     /** Past dosing appointments in all, whatever the number of patients. */
-    static final int PAST_DOSING_CAP = 50_000;
+    static final int PAST_DOSING_CAP = 120_000;
     /** The first patient record with a dosing history and at Mesa today (records 1-4 are Camelback's today). */
     private static final int FIRST_HISTORY_RECORD = 5;
     private static final int MESA_CHAIRS = 12;
@@ -178,8 +178,8 @@ class SchedulingDemoData implements DemoDataContributor {
     }
 
     /**
-     * Past dosing appointments: from the sixth record on, each patient gets 0-5, on distinct past weekdays over the last
-     * two years at 09:00, 11:00, 13:00 or 15:00 clinic time, in a Camelback or Tempe chair, with one treatment each
+     * Past dosing appointments: from the sixth record on, each patient gets one course of 4-9 on past weekdays within
+     * the last two years at 09:00, 11:00, 13:00 or 15:00 clinic time, in a Camelback or Tempe chair, with one treatment each
      * (esketamine or IV ketamine), until {@link #PAST_DOSING_CAP}. A large clinic's history is denser than six chairs
      * could seat; it is there to give the dosing tables a realistic size, not a realistic chair calendar.
      */
@@ -192,11 +192,14 @@ class SchedulingDemoData implements DemoDataContributor {
         var rows = new ArrayList<SqlParameterSource>();
         int total = 0;
         for (int r = FIRST_HISTORY_RECORD; r < records.size() && total < PAST_DOSING_CAP; r++) {
-            int count = random.nextInt(6);
+            // one course: 4-9 doses about twice a week (3-4 days apart) from a start in the last two years, the
+            // shape of an induction series (REFERENCE.md 1.2, 3.1) and six per patient on average (issue 8's bench)
+            int count = 4 + random.nextInt(6);
             var esketamine = random.nextInt(5) < 3;
             var days = new HashSet<LocalDate>();
+            var start = today.minusDays(40 + random.nextInt(690));
             for (int k = 0; k < count && total < PAST_DOSING_CAP; k++) {
-                var day = today.minusDays(1 + random.nextInt(730));
+                var day = start.plusDays(Math.round(k * 3.5));
                 if (day.getDayOfWeek() == DayOfWeek.SATURDAY) {
                     day = day.minusDays(1);
                 } else if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {

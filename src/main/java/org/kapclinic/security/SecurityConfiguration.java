@@ -103,6 +103,8 @@ class SecurityConfiguration {
                         .requestMatchers("/patients/*/timeline", "/api/v1/patients/*/timeline")
                         .hasAnyRole("THERAPIST", "NURSE", "PRESCRIBER")
                         .requestMatchers("/safety/settings", "/safety/settings/**").hasAnyRole("ADMIN", "PRESCRIBER")
+                        // The clinic outcomes dashboard (ADR 022): aggregated patient data, prescribers and admins.
+                        .requestMatchers("/outcomes", "/outcomes.csv", "/api/v1/outcomes").hasAnyRole("ADMIN", "PRESCRIBER")
                         // Measures and safety are clinical: clinicians only (intake coordinators see demographics).
                         .requestMatchers("/safety", "/safety/**", "/patients/*/measures", "/patients/*/measures/**",
                                 "/patients/*/safety", "/patients/*/safety/**", "/patients/*/safety-plan", "/patients/*/safety-plan.pdf", "/api/v1/safety/**",

@@ -200,6 +200,10 @@ class AuthorizationMatrixTests {
             GET  /patients/{patient}/safety                 login  403    403    ok     ok     ok     403    login
             GET  /patients/{patient}/timeline               login  403    403    ok     ok     ok     403    login
             GET  /api/v1/patients/{patient}/timeline        401    403    403    ok     ok     ok     403    403
+            # -- clinic outcomes (ADR 022): aggregated patient data, prescribers and admins ----------------------
+            GET  /outcomes                                  login  ok     403    403    403    ok     403    login
+            GET  /outcomes.csv                              login  ok     403    403    403    ok     403    login
+            GET  /api/v1/outcomes                           401    ok     403    403    403    ok     403    403
             POST /patients/{patient}/safety/flag            login  403    403    redir  redir  redir  403    403
             POST /patients/{patient}/safety/clearance       login  403    403    403    403    redir  403    403
             GET  /patients/{patient}/safety-plan            login  403    403    ok     ok     ok     403    login
