@@ -1,14 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.kapclinic.controlledsubstances;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.Locale;
-import org.springframework.core.io.ClassPathResource;
+import org.kapclinic.web.PdfDocuments;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -31,24 +26,6 @@ class ReconciliationPdf {
         context.setVariable("r", report);
         context.setVariable("zone", zone);
         var html = templates.process("controlledsubstances/reconciliation-print", context);
-        try (var out = new ByteArrayOutputStream()) {
-            var builder = new PdfRendererBuilder().useFastMode();
-            builder.useFont(() -> font("fonts/DejaVuSans.ttf"), "DejaVu Sans", 400, BaseRendererBuilder.FontStyle.NORMAL,
-                    true);
-            builder.useFont(() -> font("fonts/DejaVuSans-Bold.ttf"), "DejaVu Sans", 700,
-                    BaseRendererBuilder.FontStyle.NORMAL, true);
-            builder.withHtmlContent(html, null).toStream(out).run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static java.io.InputStream font(String path) {
-        try {
-            return new ClassPathResource(path).getInputStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PdfDocuments.render(html);
     }
 }

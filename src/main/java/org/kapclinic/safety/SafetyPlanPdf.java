@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.kapclinic.safety;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.Locale;
+import org.kapclinic.web.PdfDocuments;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -29,11 +26,6 @@ class SafetyPlanPdf {
         context.setVariable("written", java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US)
                 .format(plan.createdAt().atZone(zone)));
         var html = templates.process("safety/plan-print", context);
-        try (var out = new ByteArrayOutputStream()) {
-            new PdfRendererBuilder().useFastMode().withHtmlContent(html, null).toStream(out).run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PdfDocuments.render(html);
     }
 }

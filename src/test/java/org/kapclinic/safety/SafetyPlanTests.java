@@ -74,7 +74,8 @@ class SafetyPlanTests {
     void thePatientReadsTheLatestVersionInThePortalAndPrintsIt() throws Exception {
         var f = CareTeamFixture.create(context);
         TestAccounts.runAs(f.therapist(), () -> plans.save(f.patient(), steps("Not sleeping", "My garden")));
-        TestAccounts.runAs(f.therapist(), () -> plans.save(f.patient(), steps("Pacing at night", "My garden")));
+        TestAccounts.runAs(f.therapist(),
+                () -> plans.save(f.patient(), steps("Pacing at night", "My garden, Мой сад, Ελπίδα")));
         var patients = context.getBean(Patients.class);
         var invitation = TestAccounts.runAs(f.therapist(), () -> patients.invitePortalAccount(f.patient()));
         var patient = TestAccounts.load(context, invitation.email());
@@ -89,8 +90,14 @@ class SafetyPlanTests {
         var bytes = pdf.getContentAsByteArray();
         try (var document = Loader.loadPDF(bytes)) {
             var text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("My safety plan").contains("Pacing at night").contains("My garden")
+            assertThat(text).contains("My safety plan").contains("Pacing at night").contains("My garden, Мой сад, Ελπίδα")
                     .contains("988").contains("Reasons for living");
+            // Any script prints: the font is embedded rather than the standard Helvetica, which has no Cyrillic.
+            for (var printed : document.getPages()) {
+                for (var name : printed.getResources().getFontNames()) {
+                    assertThat(printed.getResources().getFont(name).isEmbedded()).as(name.getName()).isTrue();
+                }
+            }
         }
         Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(Path.of("target", "screenshots", "safety-plan.pdf"), bytes);

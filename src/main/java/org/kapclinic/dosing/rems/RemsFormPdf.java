@@ -1,16 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.kapclinic.dosing.rems;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.kapclinic.scheduling.Place;
-import org.springframework.core.io.ClassPathResource;
+import org.kapclinic.web.PdfDocuments;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -23,16 +17,10 @@ import org.thymeleaf.context.Context;
 @Component
 class RemsFormPdf {
 
-    private static final String FONT = "DejaVu Sans";
-
     private final TemplateEngine templates;
-    private final byte[] regular;
-    private final byte[] bold;
 
     RemsFormPdf(TemplateEngine templates) {
         this.templates = templates;
-        this.regular = font("fonts/DejaVuSans.ttf");
-        this.bold = font("fonts/DejaVuSans-Bold.ttf");
     }
 
     byte[] render(PatientMonitoringForm form, Place place, String clinicName, ZoneId zone) {
@@ -42,22 +30,6 @@ class RemsFormPdf {
         context.setVariable("clinicName", clinicName);
         context.setVariable("zone", zone);
         var html = templates.process("rems/pmf-print", context);
-        try (var out = new ByteArrayOutputStream()) {
-            new PdfRendererBuilder().useFastMode()
-                    .useFont(() -> new ByteArrayInputStream(regular), FONT, 400, FontStyle.NORMAL, true)
-                    .useFont(() -> new ByteArrayInputStream(bold), FONT, 700, FontStyle.NORMAL, true)
-                    .withHtmlContent(html, null).toStream(out).run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] font(String path) {
-        try (var in = new ClassPathResource(path).getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The PDF font " + path + " is missing from the application", e);
-        }
+        return PdfDocuments.render(html);
     }
 }
