@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * sessions at Camelback for four demo patients, one with transport confirmed; twelve dosing appointments at Mesa whose
  * doses were given over the last two hours (kind "BUSY_DOSING": the dosing demo runs them as sessions in progress); and
  * a history of past dosing appointments at Camelback and Tempe, one course of 4-9 doses per patient from the sixth record
- * on, at most 120,000 (kind "PAST_DOSING": the dosing demo records them as discharged sessions). The history is written
+ * on (except one record in ten, patients not yet started), at most 120,000 (kind "PAST_DOSING": the dosing demo records them as discharged sessions). The history is written
  * in batches: a benchmark clinic of 20,000 patients has about 120,000 of them (issue 8's benchmark shape).
  */
 @Component
@@ -43,6 +43,8 @@ class SchedulingDemoData implements DemoDataContributor {
     static final int PAST_DOSING_CAP = 120_000;
     /** The first patient record with a dosing history and at Mesa today (records 1-4 are Camelback's today). */
     private static final int FIRST_HISTORY_RECORD = 5;
+    /** Records whose index ends in this digit get no dosing history: patients who have not started treatment. */
+    private static final int NOT_STARTED = 9;
     private static final int MESA_CHAIRS = 12;
     private static final List<LocalTime> PAST_DOSE_TIMES = List.of(LocalTime.of(9, 0), LocalTime.of(11, 0),
             LocalTime.of(13, 0), LocalTime.of(15, 0));
@@ -192,6 +194,9 @@ class SchedulingDemoData implements DemoDataContributor {
         var rows = new ArrayList<SqlParameterSource>();
         int total = 0;
         for (int r = FIRST_HISTORY_RECORD; r < records.size() && total < PAST_DOSING_CAP; r++) {
+            if (r % 10 == NOT_STARTED) {
+                continue; // one patient in ten has not started treatment yet (still in evaluation)
+            }
             // one course: 4-9 doses about twice a week (3-4 days apart) from a start in the last two years, the
             // shape of an induction series (REFERENCE.md 1.2, 3.1) and six per patient on average (issue 8's bench)
             int count = 4 + random.nextInt(6);

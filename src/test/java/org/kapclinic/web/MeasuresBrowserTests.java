@@ -95,10 +95,11 @@ class MeasuresBrowserTests {
 
     private record DemoPatient(UUID id, String email, String family) {}
 
-    /** A demo patient without scores yet (the first twelve have histories). */
+    /** A demo patient without scores yet (the measures and outcomes demos give most of them histories). */
     private DemoPatient freshPatient(int offset) {
         return jdbc.sql("""
-                SELECT id, email, legal_family_name FROM patient WHERE email LIKE '%@example.test' AND account_id IS NULL
+                SELECT id, email, legal_family_name FROM patient p WHERE email LIKE '%@example.test' AND account_id IS NULL
+                AND NOT EXISTS (SELECT 1 FROM assessment a WHERE a.patient_id = p.id)
                 ORDER BY mrn DESC LIMIT 1 OFFSET :o""").param("o", offset)
                 .query((rs, n) -> new DemoPatient(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
                 .single();
