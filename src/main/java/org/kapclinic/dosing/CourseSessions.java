@@ -140,12 +140,7 @@ public class CourseSessions {
                     dissociation = rating;
                 }
             }
-            if (sideEffects != null) {
-                // "NAUSEA:MILD,DIZZINESS:MODERATE" (DosingRepository)
-                for (var part : sideEffects.split(",")) {
-                    effects.add(SideEffect.valueOf(part.substring(0, part.indexOf(':'))));
-                }
-            }
+            effects.addAll(SideEffect.decode(sideEffects).keySet());
             // the texts of VitalsRules.flags: "Systolic 171 above 160", "Diastolic 105 above 100", "BP rose from ..."
             if (flags != null && "MONITORING".equals(phase) && (BP_ABOVE.matcher(flags).find() || flags.contains("BP rose from "))) {
                 bpHigh = true;

@@ -130,8 +130,7 @@ class DosingRepository {
                 .param("dia", c.vitals().diastolic()).param("hr", c.vitals().heartRate())
                 .param("spo2", c.vitals().spo2()).param("rr", c.vitals().respRate()).param("moaas", c.moaas())
                 .param("dis", c.dissociation() == null ? null : c.dissociation().name())
-                .param("effects", c.sideEffects().isEmpty() ? null : c.sideEffects().entrySet().stream()
-                        .map(e -> e.getKey().name() + ":" + e.getValue().name()).collect(Collectors.joining(",")))
+                .param("effects", SideEffect.encode(c.sideEffects()))
                 .param("interventions", c.interventions().isEmpty() ? null
                         : c.interventions().stream().map(Enum::name).collect(Collectors.joining(",")))
                 .param("flags", c.flags().isEmpty() ? null : String.join("\n", c.flags()))
@@ -257,14 +256,7 @@ class DosingRepository {
     }
 
     private static Check check(ResultSet rs, int n) throws SQLException {
-        var effects = new EnumMap<SideEffect, SideEffect.Severity>(SideEffect.class);
-        var text = rs.getString("side_effects");
-        if (text != null) {
-            for (var part : text.split(",")) {
-                var kv = part.split(":");
-                effects.put(SideEffect.valueOf(kv[0]), SideEffect.Severity.valueOf(kv[1]));
-            }
-        }
+        var effects = SideEffect.decode(rs.getString("side_effects"));
         var interventions = new ArrayList<Intervention>();
         var iv = rs.getString("interventions");
         if (iv != null) {

@@ -146,14 +146,8 @@ public class SessionSummaries {
             if (dis != null && (dissociation == null || Dissociation.valueOf(dis).ordinal() > dissociation.ordinal())) {
                 dissociation = Dissociation.valueOf(dis);
             }
-            var text = rs.getString("side_effects");
-            if (text != null) {
-                for (var part : text.split(",")) {
-                    var kv = part.split(":");
-                    var severity = SideEffect.Severity.valueOf(kv[1]);
-                    effects.merge(SideEffect.valueOf(kv[0]), severity, (a, b) -> a.ordinal() >= b.ordinal() ? a : b);
-                }
-            }
+            SideEffect.decode(rs.getString("side_effects")).forEach((effect, severity) ->
+                    effects.merge(effect, severity, (a, b) -> a.ordinal() >= b.ordinal() ? a : b));
             var flagged = rs.getString("flags");
             if (flagged != null) {
                 for (var line : flagged.split("\n")) {
