@@ -29,11 +29,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  *                                         refuses a database with non-demo records unless --force
  *   export --to FILE.zip                  the full data export (ADR 024), as the admin page downloads it
  *   import --from FILE.zip                restores a full export into an empty database at the same schema version
+ *   backup --to FILE                      a consistent online copy of the database (H2 BACKUP TO, or pg_dump -Fc)
+ *   restore --from FILE [--force]         restores a backup into an empty database, verifies the audit chain
  * </pre>
  */
 final class CommandLineVerbs {
 
-    private static final Set<String> VERBS = Set.of("admin", "audit", "demo", "export", "import");
+    private static final Set<String> VERBS = Set.of("admin", "audit", "demo", "export", "import", "backup", "restore");
 
     private CommandLineVerbs() {}
 
@@ -43,13 +45,23 @@ final class CommandLineVerbs {
 
     static int run(String[] args) {
         var out = System.out;
-        boolean oneWord = args[0].equals("export") || args[0].equals("import");
+        boolean oneWord = Set.of("export", "import", "backup", "restore").contains(args[0]);
         var verb = oneWord ? args[0] : args[0] + (args.length > 1 ? " " + args[1] : "");
         var options = options(Arrays.copyOfRange(args, Math.min(oneWord ? 1 : 2, args.length), args.length));
-        if (!Set.of("admin create", "admin token", "audit verify", "demo generate", "export", "import").contains(verb)
-                || (verb.equals("export") && !options.containsKey("to"))
-                || (verb.equals("import") && !options.containsKey("from"))) {
+        if (!Set.of("admin create", "admin token", "audit verify", "demo generate", "export", "import", "backup",
+                "restore").contains(verb)
+                || (Set.of("export", "backup").contains(verb) && !options.containsKey("to"))
+                || (Set.of("import", "restore").contains(verb) && !options.containsKey("from"))) {
             return usage(out);
+        }
+        var springArgs = options.entrySet().stream().filter(e -> e.getKey().startsWith("spring."))
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        if (verb.equals("backup")) {
+            return BackupVerbs.backup(database(springArgs), Path.of(options.get("to")), options, out);
+        }
+        if (verb.equals("restore")) {
+            return BackupVerbs.restore(database(springArgs), Path.of(options.get("from")), options,
+                    () -> application(springArgs), out);
         }
         String password = null;
         if (verb.equals("admin create")) {
@@ -61,13 +73,7 @@ final class CommandLineVerbs {
                 return 2;
             }
         }
-        var springArgs = options.entrySet().stream().filter(e -> e.getKey().startsWith("spring."))
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(KapClinicApplication.class)
-                .web(WebApplicationType.NONE)
-                .profiles(withCli(System.getProperty("spring.profiles.active", System.getenv("SPRING_PROFILES_ACTIVE"))))
-                .logStartupInfo(false)
-                .run(springArgs)) {
+        try (ConfigurableApplicationContext context = application(springArgs)) {
             return switch (verb) {
                 case "admin create" -> adminCreate(context, options, password, out);
                 case "admin token" -> adminToken(context, options, out);
@@ -81,6 +87,30 @@ final class CommandLineVerbs {
             return 1;
         }
     }
+
+    private static ConfigurableApplicationContext application(String[] springArgs) {
+        return new SpringApplicationBuilder(KapClinicApplication.class)
+                .web(WebApplicationType.NONE)
+                .profiles(withCli(System.getProperty("spring.profiles.active", System.getenv("SPRING_PROFILES_ACTIVE"))))
+                .logStartupInfo(false)
+                .run(springArgs);
+    }
+
+    /** The configured database's URL and credentials, read from the same settings without starting the app. */
+    private static BackupVerbs.Database database(String[] springArgs) {
+        try (var settings = new SpringApplicationBuilder(SettingsOnly.class)
+                .web(WebApplicationType.NONE)
+                .profiles(withCli(System.getProperty("spring.profiles.active", System.getenv("SPRING_PROFILES_ACTIVE"))))
+                .logStartupInfo(false)
+                .run(springArgs)) {
+            var env = settings.getEnvironment();
+            return new BackupVerbs.Database(env.getRequiredProperty("spring.datasource.url"),
+                    env.getProperty("spring.datasource.username", ""), env.getProperty("spring.datasource.password", ""));
+        }
+    }
+
+    /** An empty configuration: the context only loads application.properties, profiles and arguments. */
+    static final class SettingsOnly {}
 
     private static String[] withCli(String active) {
         if (active == null || active.isBlank()) {
@@ -190,6 +220,9 @@ final class CommandLineVerbs {
                   demo generate --patients N [--force]  add N synthetic patients for demos and benchmarks (refuses a real clinic's database)
                   export --to FILE.zip                the full data export: a CSV per table and manifest.json (ADR 024)
                   import --from FILE.zip              restore a full export into an empty database at the same schema version
+                  backup --to FILE [--pg-bin DIR]     a consistent online backup (H2: BACKUP TO; PostgreSQL: pg_dump -Fc)
+                  restore --from FILE [--force] [--pg-bin DIR]  restore a backup into an empty database (--force: replace
+                                                      everything), then verify the audit chain and print row counts
                 Database: the same settings as the server (--spring.profiles.active=postgres with KAP_DB_URL ...).""");
         return 2;
     }
