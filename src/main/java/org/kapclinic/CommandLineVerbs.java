@@ -33,7 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class CommandLineVerbs {
 
-    private static final Set<String> VERBS = Set.of("admin", "audit", "demo", "export", "import");
+    private static final Set<String> VERBS = Set.of("admin", "audit", "demo", "export", "import", "outcomes");
 
     private CommandLineVerbs() {}
 
@@ -46,7 +46,8 @@ final class CommandLineVerbs {
         boolean oneWord = args[0].equals("export") || args[0].equals("import");
         var verb = oneWord ? args[0] : args[0] + (args.length > 1 ? " " + args[1] : "");
         var options = options(Arrays.copyOfRange(args, Math.min(oneWord ? 1 : 2, args.length), args.length));
-        if (!Set.of("admin create", "admin token", "audit verify", "demo generate", "export", "import").contains(verb)
+        if (!Set.of("admin create", "admin token", "audit verify", "demo generate", "export", "import",
+                "outcomes rebuild").contains(verb)
                 || (verb.equals("export") && !options.containsKey("to"))
                 || (verb.equals("import") && !options.containsKey("from"))) {
             return usage(out);
@@ -74,6 +75,7 @@ final class CommandLineVerbs {
                 case "audit verify" -> auditVerify(context, out);
                 case "export" -> DataExportVerbs.export(context, Path.of(options.get("to")), out);
                 case "import" -> DataExportVerbs.importFrom(context, Path.of(options.get("from")), out);
+                case "outcomes rebuild" -> OutcomesSummaryVerb.rebuild(context, out);
                 default -> demoGenerate(context, options, out);
             };
         } catch (AccountProblem problem) {
@@ -190,6 +192,7 @@ final class CommandLineVerbs {
                   demo generate --patients N [--force]  add N synthetic patients for demos and benchmarks (refuses a real clinic's database)
                   export --to FILE.zip                the full data export: a CSV per table and manifest.json (ADR 024)
                   import --from FILE.zip              restore a full export into an empty database at the same schema version
+                  outcomes rebuild                    recompute the outcomes dashboard's summary rows from the raw rows
                 Database: the same settings as the server (--spring.profiles.active=postgres with KAP_DB_URL ...).""");
         return 2;
     }
