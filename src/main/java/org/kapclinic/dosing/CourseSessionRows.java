@@ -48,7 +48,10 @@ public class CourseSessionRows {
         this.batch = batch;
     }
 
-    /** Recomputes every row from the sessions and their checks; returns the number of rows. */
+    /**
+     * Recomputes every row from the sessions and their checks; returns the number of rows. For a database nobody is
+     * writing to (after {@code demo generate}, or from the command line with the server stopped, as for an import).
+     */
     @Transactional
     public int rebuild() {
         jdbc.sql("DELETE FROM dosing_course_session").update();
@@ -69,7 +72,11 @@ public class CourseSessionRows {
         return rows.size();
     }
 
-    /** The session's row as its session and checks stand now (none when it is not a dosed session of a course). */
+    /**
+     * The session's row as its session and checks stand now (none when it is not a dosed session of a course). Callers
+     * hold the session's row lock (every change of a session locks it first), so two refreshes of one session never
+     * interleave.
+     */
     void refresh(UUID session) {
         var plans = new ArrayList<UUID>(jdbc.sql("SELECT plan_id FROM dosing_course_session WHERE session_id = :s")
                 .param("s", session).query(UUID.class).list());
@@ -79,11 +86,14 @@ public class CourseSessionRows {
             batch.update(INSERT, params(summary, summary.dose));
             plans.add(summary.plan);
         }
+        // Only rows whose first dose changes are written: a check on a later session touches no other session's row.
         for (var plan : plans.stream().distinct().toList()) {
             jdbc.sql("""
                     UPDATE dosing_course_session SET course_first_dose =
                         (SELECT MIN(dose_started_at) FROM dosing_course_session WHERE plan_id = :p)
-                    WHERE plan_id = :p""").param("p", plan).update();
+                    WHERE plan_id = :p AND course_first_dose <>
+                        (SELECT MIN(dose_started_at) FROM dosing_course_session WHERE plan_id = :p)""")
+                    .param("p", plan).update();
         }
     }
 

@@ -77,8 +77,11 @@ class CourseSessionRowsTests {
             assertThat(s.lowestMoaas()).isNull();
             assertThat(s.sideEffects()).isEmpty();
         });
+        TestClock.INSTANCE.advance(Duration.ofMinutes(5));
+        runAs(f, () -> administrations.giveDevice(f.session())); // 56 mg: the second device ends the dosing
+        assertThat(sameAsRawRows(plan)).isEqualTo(dosed);
 
-        TestClock.INSTANCE.advance(Duration.ofMinutes(40));
+        TestClock.INSTANCE.advance(Duration.ofMinutes(35));
         runAs(f, () -> monitoring.record(f.session(), new CheckForm(new Vitals(150, 92, 80, 96, 14), 3,
                 Dissociation.MODERATE, Map.of(SideEffect.NAUSEA, SideEffect.Severity.MILD), List.of(), null, null)));
         assertThat(sameAsRawRows(plan)).singleElement().satisfies(s -> {
