@@ -35,7 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class CommandLineVerbs {
 
-    private static final Set<String> VERBS = Set.of("admin", "audit", "demo", "export", "import", "backup", "restore");
+    private static final Set<String> VERBS = Set.of("admin", "audit", "demo", "export", "import", "backup", "restore", "outcomes");
 
     private CommandLineVerbs() {}
 
@@ -49,7 +49,7 @@ final class CommandLineVerbs {
         var verb = oneWord ? args[0] : args[0] + (args.length > 1 ? " " + args[1] : "");
         var options = options(Arrays.copyOfRange(args, Math.min(oneWord ? 1 : 2, args.length), args.length));
         if (!Set.of("admin create", "admin token", "audit verify", "demo generate", "export", "import", "backup",
-                "restore").contains(verb)
+                "restore", "outcomes rebuild").contains(verb)
                 || (Set.of("export", "backup").contains(verb) && !options.containsKey("to"))
                 || (Set.of("import", "restore").contains(verb) && !options.containsKey("from"))) {
             return usage(out);
@@ -80,6 +80,7 @@ final class CommandLineVerbs {
                 case "audit verify" -> auditVerify(context, out);
                 case "export" -> DataExportVerbs.export(context, Path.of(options.get("to")), out);
                 case "import" -> DataExportVerbs.importFrom(context, Path.of(options.get("from")), out);
+                case "outcomes rebuild" -> OutcomesSummaryVerb.rebuild(context, out);
                 default -> demoGenerate(context, options, out);
             };
         } catch (AccountProblem problem) {
@@ -223,6 +224,7 @@ final class CommandLineVerbs {
                   backup --to FILE [--pg-bin DIR]     a consistent online backup (H2: BACKUP TO; PostgreSQL: pg_dump -Fc)
                   restore --from FILE [--force] [--pg-bin DIR]  restore a backup into an empty database (--force: replace
                                                       everything), then verify the audit chain and print row counts
+                  outcomes rebuild                    recompute the outcomes dashboard's summary rows from the raw rows
                 Database: the same settings as the server (--spring.profiles.active=postgres with KAP_DB_URL ...).""");
         return 2;
     }

@@ -27,10 +27,12 @@ public class DemoCourseLinks {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final CourseSessionRows summaries;
 
-    DemoCourseLinks(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    DemoCourseLinks(JdbcClient jdbc, NamedParameterJdbcTemplate batch, CourseSessionRows summaries) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.summaries = summaries;
     }
 
     public List<Unplanned> unplanned() {
@@ -53,7 +55,9 @@ public class DemoCourseLinks {
                 n += update(rows);
             }
         }
-        return n + update(rows);
+        n += update(rows);
+        summaries.rebuild(); // the links were written in bulk, past the repository: recompute the summary rows
+        return n;
     }
 
     private int update(List<SqlParameterSource> rows) {

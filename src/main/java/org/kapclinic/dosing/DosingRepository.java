@@ -30,9 +30,11 @@ class DosingRepository {
     private static final String SESSION_COLUMNS = "SELECT * FROM dosing_session";
 
     private final JdbcClient jdbc;
+    private final CourseSessionRows summaries;
 
-    DosingRepository(JdbcClient jdbc) {
+    DosingRepository(JdbcClient jdbc, CourseSessionRows summaries) {
         this.jdbc = jdbc;
+        this.summaries = summaries;
     }
 
     static @Nullable OffsetDateTime utc(@Nullable Instant at) {
@@ -50,6 +52,7 @@ class DosingRepository {
                 .param("plan", s.planId()).param("doseNumber", s.doseNumber()).param("planned", s.plannedDose())
                 .param("observation", s.observationMinutes()).param("status", s.status().name())
                 .param("at", utc(s.openedAt())).param("by", s.openedBy()).update();
+        summaries.refresh(s.id());
     }
 
     Optional<DosingSession> find(UUID id) {
@@ -95,6 +98,7 @@ class DosingRepository {
         if (spec.update() != 1) {
             throw new IllegalStateException("Someone else changed this session just now; reload and try again.");
         }
+        summaries.refresh(s.id()); // the outcomes summary row follows every change, in the same transaction
     }
 
     void insertGateEntry(UUID session, GateItem item, String value, Instant at, String by) {
@@ -135,6 +139,7 @@ class DosingRepository {
                         : c.interventions().stream().map(Enum::name).collect(Collectors.joining(",")))
                 .param("flags", c.flags().isEmpty() ? null : String.join("\n", c.flags()))
                 .param("note", c.note()).param("at", utc(c.recordedAt())).param("by", c.recordedBy()).update();
+        summaries.refresh(c.sessionId());
     }
 
     List<Check> checks(UUID session) {

@@ -21,6 +21,11 @@ public record IntegrationItem(UUID id, UUID patientId, UUID dosingSessionId, Ins
 
     /** Open and past due is overdue: at {@code dueAt} exactly it is still due. Done on time means held by due. */
     public IntegrationStatus statusAt(Instant now) {
+        return statusAt(state, dueAt, doneAt, now);
+    }
+
+    /** The same rule from the stored columns alone (for counts that read only those). */
+    static IntegrationStatus statusAt(State state, Instant dueAt, @Nullable Instant doneAt, Instant now) {
         return switch (state) {
             case OPEN -> now.isAfter(dueAt) ? IntegrationStatus.OVERDUE : IntegrationStatus.DUE;
             case DONE -> doneAt != null && !doneAt.isAfter(dueAt) ? IntegrationStatus.DONE_ON_TIME

@@ -4,7 +4,6 @@ package org.kapclinic.therapynotes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,35 +23,29 @@ public class IntegrationOnTime {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The clinic's rate over the items of {@code sessions}, counted as {@link OnTimeRate#of} counts it (done by the due
+     * time, or open past it; not-needed apart; open and not yet due not counted). Reads only the four columns the rule
+     * needs: at 20,000 patients this is some 57,000 items per view.
+     */
     public OnTimeRate forSessions(Set<UUID> sessions, Instant endedFrom, Instant now) {
-        var items = new ArrayList<IntegrationItem>();
-        jdbc.sql("""
-                SELECT id, patient_id, dosing_session_id, ended_at, due_at, window_hours, window_source, therapist_id,
-                    status, done_at, note_id, closed_at, closed_by, close_reason, created_at
-                FROM integration_item WHERE ended_at >= :from""")
+        var counts = new long[3];
+        jdbc.sql("SELECT dosing_session_id, due_at, status, done_at FROM integration_item WHERE ended_at >= :from")
                 .param("from", OffsetDateTime.ofInstant(endedFrom, ZoneOffset.UTC))
                 .query(rs -> {
-                    var session = rs.getObject("dosing_session_id", UUID.class);
-                    if (sessions.contains(session)) {
-                        items.add(new IntegrationItem(rs.getObject("id", UUID.class),
-                                rs.getObject("patient_id", UUID.class), session, instant(rs, "ended_at"),
-                                instant(rs, "due_at"), rs.getInt("window_hours"),
-                                IntegrationItem.WindowSource.valueOf(rs.getString("window_source")),
-                                rs.getObject("therapist_id", UUID.class),
-                                IntegrationItem.State.valueOf(rs.getString("status")), nullable(rs, "done_at"),
-                                rs.getObject("note_id", UUID.class), nullable(rs, "closed_at"),
-                                rs.getString("closed_by"), null, instant(rs, "created_at")));
+                    if (sessions.contains(rs.getObject(1, UUID.class))) {
+                        var done = rs.getObject(4, OffsetDateTime.class);
+                        var status = IntegrationItem.statusAt(IntegrationItem.State.valueOf(rs.getString(3)),
+                                rs.getObject(2, OffsetDateTime.class).toInstant(),
+                                done == null ? null : done.toInstant(), now);
+                        switch (status) {
+                            case NOT_NEEDED -> counts[2]++;
+                            case DUE -> { } // not yet due and not done: too early to say
+                            case DONE_ON_TIME -> counts[0]++;
+                            case DONE_LATE, OVERDUE -> counts[1]++;
+                        }
                     }
                 });
-        return OnTimeRate.of(items, now, Instant.EPOCH, Instant.MAX).clinic();
-    }
-
-    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static @org.jspecify.annotations.Nullable Instant nullable(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        var v = rs.getObject(column, OffsetDateTime.class);
-        return v == null ? null : v.toInstant();
+        return new OnTimeRate(counts[0], counts[0] + counts[1], counts[2]);
     }
 }

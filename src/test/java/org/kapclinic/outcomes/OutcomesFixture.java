@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
+import org.kapclinic.dosing.CourseSessionRows;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,9 +23,11 @@ final class OutcomesFixture {
 
     private static final AtomicInteger MRN = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
     private final JdbcClient jdbc;
+    private final CourseSessionRows summaries;
 
     OutcomesFixture(ApplicationContext context) {
         this.jdbc = context.getBean(JdbcClient.class);
+        this.summaries = context.getBean(CourseSessionRows.class);
     }
 
     UUID location(String name) {
@@ -98,6 +101,7 @@ final class OutcomesFixture {
                 VALUES (:id, :s, 'MONITORING', :at, 130, 80, :moaas, 'MILD', :effects, :flags, :at, 'outcomes-test')""")
                 .param("id", UUID.randomUUID()).param("s", session).param("at", utc(dose.plus(Duration.ofMinutes(40))))
                 .param("moaas", moaas).param("effects", sideEffects).param("flags", flags).update();
+        summaries.rebuild(); // written past the dosing module, so its summary rows are recomputed as after an import
         return session;
     }
 
