@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -32,17 +33,19 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ObjectProvider<AuditMarker> markers;
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    AuditTrail(JdbcClient jdbc, Clock clock, ObjectProvider<AuditMarker> markers) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.markers = markers;
     }
 
     /** Records an entry for the signed-in user, in the caller's transaction (or a new one if there is none). */
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditRecord record) {
         var auth = SecurityContextHolder.getContext().getAuthentication();
-        append(usernameOf(auth), rolesOf(auth), record);
+        append(usernameOf(auth), marked(rolesOf(auth), auth, record), record);
     }
 
     /** Records an entry for a named actor, e.g. a failed sign-in where nobody is authenticated. */
@@ -85,6 +88,21 @@ public class AuditTrail {
                 .update();
         jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
                 .param("seq", seq).param("hash", hash).update();
+    }
+
+    /** The roles plus any access mode's mark (break-glass, ADR 027), asked before the chain head is locked. */
+    private String marked(String roles, @Nullable Authentication auth, AuditRecord record) {
+        if (record.patientId() == null || auth == null || !auth.isAuthenticated()) {
+            return roles;
+        }
+        var marks = new StringBuilder(roles);
+        markers.orderedStream().forEach(marker -> {
+            var mark = marker.markFor(record.patientId());
+            if (mark != null) {
+                marks.append(marks.isEmpty() ? "" : ",").append(mark);
+            }
+        });
+        return marks.toString();
     }
 
     private static String usernameOf(@Nullable Authentication auth) {

@@ -101,7 +101,8 @@ class FhirAccess {
             }
             throw new ResourceNotFoundException("Patient/" + id);
         } catch (AccessDeniedException e) {
-            throw new ForbiddenOperationException("This patient's record is not open to you.");
+            throw new ForbiddenOperationException("This patient's record is not open to you. In an emergency a clinician"
+                    + " can open it with break-glass access at /patients/" + id.value() + "/emergency-access (ADR 027).");
         }
     }
 

@@ -30,11 +30,13 @@ class PatientAccess {
 
     private final boolean careTeamOnly;
     private final ObjectProvider<NurseAssignments> nurseAssignments;
+    private final ObjectProvider<EmergencyAccess> emergencyAccess;
 
     PatientAccess(@Value("${kap.access.care-team-only:false}") boolean careTeamOnly,
-            ObjectProvider<NurseAssignments> nurseAssignments) {
+            ObjectProvider<NurseAssignments> nurseAssignments, ObjectProvider<EmergencyAccess> emergencyAccess) {
         this.careTeamOnly = careTeamOnly;
         this.nurseAssignments = nurseAssignments;
+        this.emergencyAccess = emergencyAccess;
     }
 
     boolean canRead(ClinicUser user, Patient patient) {
@@ -62,7 +64,33 @@ class PatientAccess {
         var booked = user.hasRole(Role.NURSE)
                 ? nurseAssignments.stream().findFirst().map(n -> n.patientsBookedToday(user.id().value())).orElse(Set.of())
                 : Set.<UUID>of();
-        return new Scope(false, careTeam, booked);
+        // Break-glass (ADR 027): an unexpired emergency grant opens that record to the clinician who asked for it.
+        var emergency = user.hasAnyRole(Role.THERAPIST, Role.NURSE, Role.PRESCRIBER)
+                ? emergencyAccess.stream().findFirst().map(e -> e.openedInEmergency(user.id().value())).orElse(Set.of())
+                : Set.<UUID>of();
+        if (emergency.isEmpty()) {
+            return new Scope(false, careTeam, booked);
+        }
+        var patientIds = new java.util.HashSet<>(booked);
+        patientIds.addAll(emergency);
+        return new Scope(false, careTeam, Set.copyOf(patientIds));
+    }
+
+    /** True when the user's ordinary scope (without emergency grants) covers this patient. */
+    boolean inOrdinaryScope(ClinicUser user, Patient patient) {
+        if (user.hasRole(Role.PATIENT)) {
+            return user.id().value().equals(patient.accountId());
+        }
+        if (user.hasRole(Role.INTAKE_COORDINATOR) || !careTeamOnly) {
+            return scopeFor(user).all();
+        }
+        var id = user.id().value();
+        if (user.hasAnyRole(Role.THERAPIST, Role.PRESCRIBER)
+                && (id.equals(patient.therapistId()) || id.equals(patient.prescriberId()))) {
+            return true;
+        }
+        return user.hasRole(Role.NURSE) && nurseAssignments.stream().findFirst()
+                .map(n -> n.patientsBookedToday(id).contains(patient.id().value())).orElse(false);
     }
 
     boolean careTeamOnly() {

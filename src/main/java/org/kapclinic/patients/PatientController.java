@@ -51,6 +51,7 @@ class PatientController {
         model.addAttribute("voided", voided);
         model.addAttribute("unreadable", Patients.isUnreadable(q));
         model.addAttribute("result", patients.search(q, voided, page));
+        model.addAttribute("careTeamOnly", patients.careTeamOnly());
         return "patients/patient-list";
     }
 

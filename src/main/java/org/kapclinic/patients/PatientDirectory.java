@@ -57,6 +57,12 @@ public class PatientDirectory {
                 .query(UUID.class).optional().map(PatientId::new);
     }
 
+    /** The record with this MRN (exact, case-insensitive), for the emergency-access form (ADR 027). */
+    public Optional<PatientId> byMrn(String mrn) {
+        return jdbc.sql("SELECT id FROM patient WHERE mrn = :m").param("m", mrn.trim().toUpperCase(java.util.Locale.ROOT))
+                .query(UUID.class).optional().map(PatientId::new);
+    }
+
     public Map<UUID, Label> labels(Collection<UUID> ids) {
         var labels = new HashMap<UUID, Label>();
         if (ids.isEmpty()) {

@@ -169,6 +169,17 @@ public class Patients {
         return view(loadReadable(id));
     }
 
+    /**
+     * Whether the caller opens this record without an emergency grant (break-glass, ADR 027). Throws
+     * {@link PatientNotFound} for an unknown record. Not audited: it reveals nothing of the record.
+     */
+    @PreAuthorize(STAFF + " or hasRole('PATIENT')")
+    @Transactional(readOnly = true)
+    public boolean inOrdinaryScope(PatientId id) {
+        var patient = patients.findById(id.value()).orElseThrow(() -> new PatientNotFound(id));
+        return access.inOrdinaryScope(currentUser.get(), patient);
+    }
+
     @PreAuthorize(STAFF)
     public List<PatientRevision> history(PatientId id) {
         loadReadable(id);

@@ -122,6 +122,11 @@ class AuthorizationMatrixTests {
             POST /patients/{patient}/void                   login  403    redir  403    403    redir  403    403
             GET  /patients/{patient}/history                login  403    ok     ok     ok     ok     403    login
             POST /patients/{patient}/portal-invitation      login  403    ok     ok     ok     ok     403    403
+            # -- break-glass (ADR 027): clinicians only, never a patient; in scope the form sends you to the record -
+            GET  /patients/emergency-access                 login  403    403    ok     ok     ok     403    login
+            POST /patients/emergency-access                 login  403    403    ok     ok     ok     403    403
+            GET  /patients/{patient}/emergency-access       login  403    403    redir  redir  redir  403    login
+            POST /patients/{patient}/emergency-access       login  403    403    ok     ok     ok     403    403
             # -- patient API: staff; a patient may GET their own record (another's is refused and audited) -------
             GET  /api/v1/patients                           401    403    ok     ok     ok     ok     403    ok
             POST /api/v1/patients                           401    403    ok     ok     ok     ok     403    ok
@@ -145,6 +150,13 @@ class AuthorizationMatrixTests {
             GET  /admin/audit.csv                           login  ok     403    403    403    403    403    login
             GET  /admin/export                              login  ok     403    403    403    403    403    login
             POST /admin/export                              login  ok     403    403    403    403    403    403
+            GET  /admin/break-glass                         login  ok     403    403    403    403    403    login
+            GET  /admin/break-glass.csv                     login  ok     403    403    403    403    403    login
+            POST /admin/break-glass/{grant}/review          login  redir  403    403    403    403    403    403
+            POST /admin/users/{user}/sessions/end           login  redir  403    403    403    403    403    403
+            # -- session control (ADR 027): everyone signed in sees and ends their own sessions -----------------
+            GET  /account/sessions                          login  ok     ok     ok     ok     ok     ok     login
+            POST /account/sessions/end-all                  login  redir  redir  redir  redir  redir  redir  403
             # -- intake: the public front door (the API takes no CSRF token; the form is a session form) ----------
             GET  /inquiry                                   ok     ok     ok     ok     ok     ok     ok     ok
             POST /inquiry                                   redir  redir  redir  redir  redir  redir  redir  403
@@ -987,6 +999,7 @@ class AuthorizationMatrixTests {
                 case "session" -> newDosingSession().toString();
                 case "gateItem" -> "identity";
                 case "dosingAlert" -> UUID.randomUUID().toString();
+                case "grant" -> UUID.randomUUID().toString();
                 case "location" -> newLocation().toString();
                 case "chair" -> newChair();
                 case "ownAppointment" -> ownDosingAppointment().toString();
