@@ -224,6 +224,49 @@ class MultiFactorSignInTests {
                 .isEqualTo(1);
     }
 
+    @Test
+    void changingPasswordEmailOrAuthenticatorNeedsThePasswordAndACodeAgainFirst() throws Exception {
+        var prescriber = TestAccounts.create(context, Role.PRESCRIBER);
+        var secret = TestMfa.enrol(context, prescriber);
+        var browser = new Visitor();
+        browser.password(prescriber.email());
+        browser.code(TestMfa.nextCode(prescriber.email(), secret));
+        for (var page : List.of("password", "email", "mfa")) {
+            assertThat(browser.perform(get("/account/" + page)).getRedirectedUrl()).isEqualTo("/account/confirm?next=" + page);
+        }
+        assertThat(browser.perform(post("/account/password").param("password", "a new password 2026")
+                .param("confirmation", "a new password 2026").with(csrf())).getRedirectedUrl())
+                .isEqualTo("/account/confirm?next=password");
+        assertThat(browser.perform(post("/account/confirm").param("next", "password").param("password", "wrong one")
+                .with(csrf())).getContentAsString()).contains("That password is not right");
+        assertThat(browser.perform(post("/account/confirm").param("next", "password")
+                .param("password", TestAccounts.PASSWORD).with(csrf())).getContentAsString()).contains("That code did not work");
+        assertThat(browser.perform(post("/account/confirm").param("next", "password").param("password", TestAccounts.PASSWORD)
+                .param("code", TestMfa.nextCode(prescriber.email(), secret)).with(csrf())).getRedirectedUrl())
+                .isEqualTo("/account/password");
+        assertThat(browser.perform(post("/account/password").param("password", "short").param("confirmation", "short")
+                .with(csrf())).getContentAsString()).contains("Use at least 12 characters");
+        assertThat(browser.perform(post("/account/password").param("password", "a new password 2026")
+                .param("confirmation", "a new password 2026").with(csrf())).getRedirectedUrl()).isEqualTo("/account");
+        assertThat(count(prescriber.email(), "PASSWORD_CHANGED")).isEqualTo(1);
+        // one confirmation, one change: the email needs confirming again
+        assertThat(browser.perform(get("/account/email")).getRedirectedUrl()).isEqualTo("/account/confirm?next=email");
+        browser.perform(post("/account/confirm").param("next", "email").param("password", "a new password 2026")
+                .param("code", TestMfa.nextCode(prescriber.email(), secret)).with(csrf()));
+        var renamed = "renamed-" + prescriber.email();
+        assertThat(browser.perform(post("/account/email").param("email", renamed).with(csrf())).getRedirectedUrl())
+                .isEqualTo("/account");
+        assertThat(browser.perform(get("/account")).getContentAsString()).contains(renamed);
+        assertThat(jdbc.sql("SELECT subject FROM email_outbox WHERE to_address = :to").param("to", prescriber.email())
+                .query(String.class).list()).anyMatch(s -> s.contains("sign-in email was changed"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'EMAIL_CHANGED' AND entity_id = :id")
+                .param("id", prescriber.id().toString()).query(Long.class).single()).isEqualTo(1);
+        var again = new Visitor();
+        assertThat(again.perform(post("/login").param("email", renamed).param("password", "a new password 2026")
+                .with(csrf())).getRedirectedUrl()).isEqualTo("/");
+        assertThat(again.perform(get("/patients")).getRedirectedUrl()).isEqualTo("/login/code");
+    }
+
     private long failedSecondFactors(String email) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE username = :u AND action = 'SIGN_IN_FAILED' "
                 + "AND details LIKE 'second factor%'").param("u", email).query(Long.class).single();

@@ -66,6 +66,17 @@ public final class TestMfa {
         return Totp.step(TestClock.INSTANCE.instant());
     }
 
+    /**
+     * Issues an API token to {@code user} as {@code admin} signed in with a code, enrolling {@code user} first if
+     * needed: tokens go only to accounts with a second factor, and only from an admin who gave one (ADR 026).
+     */
+    public static IssuedToken issueToken(ApplicationContext context, ClinicUser admin, ClinicUser user, String name) {
+        if (!context.getBean(MfaEnrolments.class).isEnrolled(user.id())) {
+            enrol(context, user);
+        }
+        return runAsWithCode(admin, () -> context.getBean(ApiTokens.class).issue(user.id(), name));
+    }
+
     /** Acts as {@code user} signed in with password and authenticator code (e.g. an admin issuing API tokens). */
     public static RequestPostProcessor asWithCode(ClinicUser user) {
         return SecurityMockMvcRequestPostProcessors.authentication(withCode(user));
