@@ -36,8 +36,10 @@ class AccountsController {
 
     private final UserAccounts accounts;
     private final ApiTokens tokens;
+    private final MfaEnrolments mfa;
 
-    AccountsController(UserAccounts accounts, ApiTokens tokens) {
+    AccountsController(UserAccounts accounts, ApiTokens tokens, MfaEnrolments mfa) {
+        this.mfa = mfa;
         this.accounts = accounts;
         this.tokens = tokens;
     }
@@ -84,6 +86,7 @@ class AccountsController {
         }
         model.addAttribute("allRoles", user.hasRole(Role.PATIENT) ? List.of(Role.PATIENT) : staffRoles());
         model.addAttribute("throttled", accounts.isThrottled(user.email()));
+        model.addAttribute("mfaEnrolled", mfa.isEnrolled(user.id()));
         model.addAttribute("tokens", tokens.list().stream().filter(t -> t.userId().equals(user.id())).toList());
         model.addAttribute("tokenForm", new IssueTokenForm(""));
         return "admin/user-detail";

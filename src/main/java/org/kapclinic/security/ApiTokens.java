@@ -29,8 +29,11 @@ public class ApiTokens {
     private final AuditTrail audit;
     private final Clock clock;
     private final CurrentUser currentUser;
+    private final MfaEnrolments mfa;
 
-    ApiTokens(JdbcClient jdbc, UserAccountRepository accounts, AuditTrail audit, Clock clock, CurrentUser currentUser) {
+    ApiTokens(JdbcClient jdbc, UserAccountRepository accounts, AuditTrail audit, Clock clock, CurrentUser currentUser,
+            MfaEnrolments mfa) {
+        this.mfa = mfa;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
@@ -40,6 +43,10 @@ public class ApiTokens {
 
     @PreAuthorize("hasRole('ADMIN')")
     public IssuedToken issue(UserId user, String name) {
+        if (!SecondFactors.verifiedNow()) {
+            throw new AccountProblem(null, "API tokens are issued only by an admin signed in with an authenticator "
+                    + "code. Sign out, sign in again with your code (set one up under Your account), then issue it.");
+        }
         return issueAs(user, name, currentUser.name());
     }
 
@@ -56,6 +63,11 @@ public class ApiTokens {
         var account = accounts.findUser(user).orElseThrow(() -> new AccountProblem(null, "No such account."));
         if (!account.isEnabledFlag()) {
             throw new AccountProblem(null, "This account is disabled.");
+        }
+        if (!mfa.isEnrolled(user)) {
+            throw new AccountProblem(null, "No token issued: " + account.email() + " has not set up two-step sign-in. "
+                    + "API tokens are issued only to accounts with an authenticator app; they set it up under Your "
+                    + "account (or at their next sign-in, if their role requires it).");
         }
         var secret = Secrets.newSecret(PREFIX);
         var id = UUID.randomUUID();

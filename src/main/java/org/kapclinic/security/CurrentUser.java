@@ -12,7 +12,8 @@ public class CurrentUser {
 
     public Optional<ClinicUser> find() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof ClinicUser user) {
+        // "password verified, second factor pending" is not signed in yet (ADR 026)
+        if (auth != null && !(auth instanceof SecondFactorPending) && auth.getPrincipal() instanceof ClinicUser user) {
             return Optional.of(user);
         }
         return Optional.empty();

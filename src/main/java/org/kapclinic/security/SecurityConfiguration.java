@@ -21,6 +21,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -58,10 +59,11 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
-            SignInThrottle throttle, AuditTrail audit, UserAccountRepository accounts, Clock clock) {
+            SignInThrottle throttle, AuditTrail audit, UserAccountRepository accounts, Clock clock, MfaEnrolments mfa) {
         var passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        var manager = new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle, audit, accounts, clock));
+        var manager = new ProviderManager(new SecondFactorStep(
+                new ThrottlingAuthenticationProvider(passwords, throttle, audit, accounts, clock), mfa));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;
     }
@@ -77,6 +79,8 @@ class SecurityConfiguration {
                                 "/error", "/actuator/health", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**",
                                 "/v3/api-docs.yaml", "/inquiry", "/inquiry/received")
                         .permitAll()
+                        // The second sign-in step (ADR 026): the controller answers only a pending sign-in.
+                        .requestMatchers(SecondFactorFilter.CODE_PAGE, SecondFactorFilter.ENROL_PAGE).permitAll()
                         // Questionnaire links and kiosk: the unguessable single-use token in the path is the credential.
                         .requestMatchers("/q/*", "/q/*/answers").permitAll()
                         // transport confirmation and calendar feeds: the token in the path is the credential
@@ -170,6 +174,7 @@ class SecurityConfiguration {
                         // public and sessionless: there is no signed-in session a forged request could ride on
                         request -> "POST".equals(request.getMethod()) && "/api/v1/inquiries".equals(request.getRequestURI())))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SecondFactorFilter(), AuthorizationFilter.class)
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor((request, response, e) -> problems.write(response, 401,
                                 "Unauthorized", "Sign in, or send an API token as 'Authorization: Bearer ...'.",

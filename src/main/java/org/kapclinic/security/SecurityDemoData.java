@@ -13,6 +13,14 @@ class SecurityDemoData implements DemoDataContributor {
 
     record DemoAccount(String email, String name, Role role) {}
 
+    /**
+     * Fixed authenticator secrets for the demo accounts whose role requires a second factor by default (README, demo
+     * sign-ins): add them to any authenticator app. Synthetic and public, like the demo password.
+     */
+    static final java.util.Map<String, String> TOTP_SECRETS = java.util.Map.of(
+            "admin@demo.kapclinic.test", "KAPDEMOADMINSECRETTOTPSYNTHETICA",
+            "prescriber@demo.kapclinic.test", "KAPDEMOPRESCRIBERTOTPSYNTHETICAA");
+
     static final List<DemoAccount> ACCOUNTS = List.of(
             new DemoAccount("admin@demo.kapclinic.test", "Avery Adminson (demo)", Role.ADMIN),
             new DemoAccount("intake@demo.kapclinic.test", "Ingrid Intakewell (demo)", Role.INTAKE_COORDINATOR),
@@ -26,10 +34,12 @@ class SecurityDemoData implements DemoDataContributor {
 
     private final UserAccounts accounts;
     private final UserAccountRepository repository;
+    private final MfaEnrolments mfa;
 
-    SecurityDemoData(UserAccounts accounts, UserAccountRepository repository) {
+    SecurityDemoData(UserAccounts accounts, UserAccountRepository repository, MfaEnrolments mfa) {
         this.accounts = accounts;
         this.repository = repository;
+        this.mfa = mfa;
     }
 
     @Override
@@ -49,6 +59,10 @@ class SecurityDemoData implements DemoDataContributor {
                 id = accounts.createWithPassword(account.email(), account.name(), Set.of(account.role()),
                         DemoContext.DEMO_PASSWORD, "DEMO_ACCOUNT_CREATED");
                 created++;
+            }
+            var secret = TOTP_SECRETS.get(account.email());
+            if (secret != null) {
+                mfa.enrolFixed(id, secret);
             }
             context.put(account.role().name(), id.value());
         }

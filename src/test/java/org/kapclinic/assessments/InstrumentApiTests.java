@@ -32,7 +32,7 @@ class InstrumentApiTests {
     private String token() {
         var nurse = TestAccounts.create(context, Role.NURSE);
         var admin = TestAccounts.create(context, Role.ADMIN);
-        return "Bearer " + TestAccounts.runAs(admin, () -> context.getBean(ApiTokens.class).issue(nurse.id(), "scoring")).secret();
+        return "Bearer " + org.kapclinic.security.TestMfa.issueToken(context, admin, nurse, "scoring").secret();
     }
 
     @Test

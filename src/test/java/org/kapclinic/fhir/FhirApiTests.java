@@ -58,7 +58,7 @@ class FhirApiTests {
 
     String token(ClinicUser user) {
         var admin = TestAccounts.create(context, Role.ADMIN);
-        return TestAccounts.runAs(admin, () -> context.getBean(ApiTokens.class).issue(user.id(), "fhir test")).secret();
+        return org.kapclinic.security.TestMfa.issueToken(context, admin, user, "fhir test").secret();
     }
 
     long audited(String action, java.util.UUID patient, ClinicUser user) {

@@ -45,7 +45,7 @@ class PatientApiTests {
     private String tokenFor(Role role) {
         var user = TestAccounts.create(context, role);
         var admin = TestAccounts.create(context, Role.ADMIN);
-        return TestAccounts.runAs(admin, () -> context.getBean(ApiTokens.class).issue(user.id(), "test program")).secret();
+        return org.kapclinic.security.TestMfa.issueToken(context, admin, user, "test program").secret();
     }
 
     @Test
@@ -144,7 +144,8 @@ class PatientApiTests {
         var user = TestAccounts.create(context, Role.PRESCRIBER);
         var admin = TestAccounts.create(context, Role.ADMIN);
         var tokens = context.getBean(ApiTokens.class);
-        var issued = TestAccounts.runAs(admin, () -> tokens.issue(user.id(), "to revoke"));
+        org.kapclinic.security.TestMfa.enrol(context, user);
+        var issued = org.kapclinic.security.TestMfa.runAsWithCode(admin, () -> tokens.issue(user.id(), "to revoke"));
         mvc.perform(get("/api/v1/patients").header("Authorization", "Bearer " + issued.secret())).andExpect(status().isOk());
         TestAccounts.runAs(admin, () -> tokens.revoke(issued.id()));
         mvc.perform(get("/api/v1/patients").header("Authorization", "Bearer " + issued.secret()))

@@ -105,6 +105,22 @@ class AuthorizationMatrixTests {
             GET  /actuator/info                             ok     ok     ok     ok     ok     ok     ok     ok
             GET  /v3/api-docs                               ok     ok     ok     ok     ok     ok     ok     ok
             GET  /v3/api-docs.yaml                          ok     ok     ok     ok     ok     ok     ok     ok
+            # -- the second sign-in step answers only "password right, code pending"; others go to /login (ADR 026)
+            GET  /login/code                                login  login  login  login  login  login  login  login
+            POST /login/code                                login  login  login  login  login  login  login  403
+            GET  /login/enrol                               login  login  login  login  login  login  login  login
+            POST /login/enrol                               login  login  login  login  login  login  login  403
+            # -- your account: changes need the password (and code) again first, so they redirect to confirm ----
+            GET  /account                                   login  ok     ok     ok     ok     ok     ok     login
+            GET  /account/confirm                           login  ok     ok     ok     ok     ok     ok     login
+            POST /account/confirm                           login  ok     ok     ok     ok     ok     ok     403
+            GET  /account/password                          login  redir  redir  redir  redir  redir  redir  login
+            POST /account/password                          login  redir  redir  redir  redir  redir  redir  403
+            GET  /account/email                             login  redir  redir  redir  redir  redir  redir  login
+            POST /account/email                             login  redir  redir  redir  redir  redir  redir  403
+            GET  /account/mfa                               login  redir  redir  redir  redir  redir  redir  login
+            POST /account/mfa                               login  redir  redir  redir  redir  redir  redir  403
+            POST /account/mfa/recovery-codes                login  redir  redir  redir  redir  redir  redir  403
             # -- home (patients go on to their portal), the portal, the staff directory ---------------------------
             GET  /                                          login  ok     ok     ok     ok     ok     redir  login
             GET  /portal                                    login  403    403    403    403    403    ok     login
@@ -143,7 +159,8 @@ class AuthorizationMatrixTests {
             POST /admin/users/{user}/enable                 login  redir  403    403    403    403    403    403
             POST /admin/users/{user}/unlock                 login  redir  403    403    403    403    403    403
             POST /admin/users/{user}/invitation             login  ok     403    403    403    403    403    403
-            POST /admin/users/{user}/tokens                 login  ok     403    403    403    403    403    403
+            POST /admin/users/{user}/mfa/reset              login  redir  403    403    403    403    403    403
+            POST /admin/users/{user}/tokens                 login  redir  403    403    403    403    403    403
             GET  /admin/tokens                              login  ok     403    403    403    403    403    login
             POST /admin/tokens/{token}/revoke               login  redir  403    403    403    403    403    403
             GET  /admin/audit                               login  ok     403    403    403    403    403    login
@@ -511,6 +528,7 @@ class AuthorizationMatrixTests {
     void createCallersAndRecords() {
         admin = TestAccounts.create(context, Role.ADMIN);
         intake = TestAccounts.create(context, Role.INTAKE_COORDINATOR);
+        TestMfa.enrol(context, intake); // API tokens go only to accounts with a second factor (ADR 026)
         users.put(Subject.ADMIN, admin);
         users.put(Subject.INTAKE_COORDINATOR, intake);
         users.put(Subject.THERAPIST, TestAccounts.create(context, Role.THERAPIST));
@@ -520,7 +538,7 @@ class AuthorizationMatrixTests {
         otherRecord = newPatient().id();
         var portal = TestAccounts.runAs(intake, () -> patients.invitePortalAccount(ownRecord));
         users.put(Subject.PATIENT, TestAccounts.load(context, portal.email()));
-        bearerToken = TestAccounts.runAs(admin, () -> tokens.issue(intake.id(), "authorization matrix")).secret();
+        bearerToken = TestMfa.runAsWithCode(admin, () -> tokens.issue(intake.id(), "authorization matrix")).secret();
         invitationToken = tokenOf(newInvitation());
         matchTherapist = org.kapclinic.staff.TherapistFixtures.therapist(context, "AZ", "Aetna", "Tue 17:00-20:00", true, true)
                 .id().value().toString();
@@ -930,7 +948,7 @@ class AuthorizationMatrixTests {
 
     @Test
     void anUnknownOrRevokedBearerTokenIsUnauthorized() throws Exception {
-        var issued = TestAccounts.runAs(admin, () -> tokens.issue(intake.id(), "soon revoked"));
+        var issued = TestMfa.runAsWithCode(admin, () -> tokens.issue(intake.id(), "soon revoked"));
         TestAccounts.runAs(admin, () -> tokens.revoke(issued.id()));
         for (var secret : List.of(issued.secret(), ApiTokens.PREFIX + "not-a-token-that-was-ever-issued")) {
             var response = mvc.perform(MockMvcRequestBuilders.get("/api/v1/patients").accept(MediaType.APPLICATION_JSON)
@@ -972,7 +990,7 @@ class AuthorizationMatrixTests {
                 }
                 case "otherPatient" -> otherRecord.toString();
                 case "user" -> newInvitation().userId().value().toString();
-                case "token" -> TestAccounts.runAs(admin, () -> tokens.issue(intake.id(), "to revoke")).id().toString();
+                case "token" -> TestMfa.runAsWithCode(admin, () -> tokens.issue(intake.id(), "to revoke")).id().toString();
                 case "invitation" -> invitationToken;
                 case "inquiry" -> newInquiry();
                 case "therapist" -> subject == Subject.THERAPIST ? users.get(Subject.THERAPIST).id().value().toString()

@@ -86,13 +86,32 @@ final class Browser implements AutoCloseable {
         signIn(page, email, DEMO_PASSWORD);
     }
 
-    /** Signs in an account made by the test (e.g. with TestAccounts.PASSWORD). */
+    /**
+     * Signs in an account made by the test (e.g. with TestAccounts.PASSWORD). Demo accounts whose role requires a
+     * second factor get a code from their fixed secret (README); for others, enrol them with TestMfa.enrol and pass
+     * the secret to the four-argument form.
+     */
     static void signIn(Page page, String email, String password) {
+        signIn(page, email, password, org.kapclinic.security.TestMfa.demoSecret(email).orElse(null));
+    }
+
+    static void signIn(Page page, String email, String password, @org.jspecify.annotations.Nullable String totpSecret) {
         page.navigate("/login");
         page.getByLabel("Email").fill(email);
         page.getByLabel("Password").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForURL(url -> !url.contains("/login"));
+        page.waitForURL(url -> !url.endsWith("/login") && !url.contains("/login?"));
+        if (page.url().contains("/login/enrol")) {
+            fail(email + " must set up two-step sign-in first: enrol it with TestMfa.enrol and pass the secret.");
+        }
+        if (page.url().contains("/login/code")) {
+            if (totpSecret == null) {
+                fail(email + " is asked for an authenticator code, but the test gave no secret.");
+            }
+            page.getByLabel("Code from your authenticator app").fill(org.kapclinic.security.TestMfa.nextCode(email, totpSecret));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+            page.waitForURL(url -> !url.contains("/login"));
+        }
     }
 
     static void signOut(Page page) {
