@@ -36,11 +36,17 @@ public final class FormValues {
         if (blank(value)) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(field + ": give a date as YYYY-MM-DD.");
         }
+        // ISO also reads "+10000-01-01" and "-0001-01-01", which no date column holds (a fuzz finding, ADR 029)
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw new IllegalArgumentException(field + ": give a date as YYYY-MM-DD.");
+        }
+        return date;
     }
 
     public static @Nullable LocalTime time(String field, @Nullable String value) {
