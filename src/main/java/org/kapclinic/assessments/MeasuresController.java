@@ -117,8 +117,8 @@ class MeasuresController {
             @RequestParam(required = false) @Nullable String firstDay, RedirectAttributes redirect) {
         try {
             int every = Integer.parseInt(everyDays == null ? "" : everyDays.strip());
-            var first = firstDay == null || firstDay.isBlank() ? LocalDate.now(clock.withZone(zone))
-                    : LocalDate.parse(firstDay.strip());
+            var typedFirst = org.kapclinic.web.FormValues.date("firstDay", firstDay);
+            var first = typedFirst == null ? LocalDate.now(clock.withZone(zone)) : typedFirst;
             schedules.add(new PatientId(id), instrument, every, first);
             redirect.addFlashAttribute("notice", Instruments.shortName(catalogue.get(instrument)) + " will be sent every "
                     + every + (every == 1 ? " day" : " days") + " from " + first + ", at 09:00.");

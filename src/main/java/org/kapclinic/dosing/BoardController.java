@@ -57,7 +57,12 @@ class BoardController {
 
     @GetMapping("/dosing/board/{location}/live")
     String live(@PathVariable UUID location, Model model) {
-        model.addAttribute("board", board.board(location));
+        try {
+            model.addAttribute("board", board.board(location));
+        } catch (IllegalArgumentException unknown) {
+            // an unknown location is a stale link, not a server error (found by SecurityHeadersTests, ADR 029)
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
         model.addAttribute("zone", calendar.zone());
         return "dosing/board :: chairs";
     }

@@ -112,7 +112,9 @@ public record CohortFilter(Map<String, String> input, @Nullable String modality,
         return date;
     }
 
+    /** Trimmed as the fields are read, then cut: padding must not push a valid value past the cut (a fuzz finding). */
     private static String text(@Nullable String input) {
-        return input == null ? "" : input.length() > 60 ? input.substring(0, 60) : input;
+        var trimmed = input == null ? "" : input.trim();
+        return trimmed.length() > 60 ? trimmed.substring(0, 60) : trimmed;
     }
 }

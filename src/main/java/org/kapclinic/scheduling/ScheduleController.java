@@ -3,7 +3,6 @@ package org.kapclinic.scheduling;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -181,9 +180,10 @@ class ScheduleController {
 
     private static LocalDate parseOr(@Nullable String value, LocalDate fallback) {
         try {
-            return FormValues.blank(value) ? fallback : LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            return fallback;
+            var date = FormValues.date("date", value);
+            return date == null ? fallback : date;
+        } catch (IllegalArgumentException e) {
+            return fallback; // includes years no calendar page can show, e.g. +999999999-12-31 (ADR 029)
         }
     }
 }

@@ -67,8 +67,9 @@ class StaffBlockController {
 
     private LocalDate safeDate(String date, java.time.ZoneId zone) {
         try {
-            return LocalDate.parse(date.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+            var parsed = FormValues.date("date", date);
+            return parsed == null ? LocalDate.now(clock.withZone(zone)) : parsed;
+        } catch (IllegalArgumentException e) {
             return LocalDate.now(clock.withZone(zone));
         }
     }

@@ -79,7 +79,13 @@ class AccountsController {
 
     @GetMapping("/admin/users/{id}")
     String showUser(@PathVariable UUID id, Model model) {
-        var user = accounts.get(new UserId(id));
+        AccountSummary user;
+        try {
+            user = accounts.get(new UserId(id));
+        } catch (AccountProblem unknown) {
+            // an unknown id is a mistyped link, not a server error (found by SecurityHeadersTests, ADR 029)
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
         model.addAttribute("user", user);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new RolesForm(user.roles()));

@@ -3,7 +3,6 @@ package org.kapclinic.therapynotes;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -106,8 +105,9 @@ class IntegrationController {
             return fallback;
         }
         try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
+            var date = org.kapclinic.web.FormValues.date(field, text);
+            return date == null ? fallback : date;
+        } catch (IllegalArgumentException e) {
             errors.put(field, "Enter a date as YYYY-MM-DD.");
             return fallback;
         }

@@ -23,6 +23,8 @@ public record TimelineFilter(List<String> kindInput, String fromInput, String to
 
     /** The earliest date a filter may name: nothing in the clinic's records is older. */
     static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
+    private static final Instant FIRST_CURSOR = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_CURSOR = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     public static TimelineFilter read(@Nullable List<String> kind, @Nullable String from, @Nullable String to,
             @Nullable String before, LocalDate today) {
@@ -48,7 +50,12 @@ public record TimelineFilter(List<String> kindInput, String fromInput, String to
         if (before != null && !before.isBlank()) {
             try {
                 cursor = Instant.parse(before.trim());
+                // ISO reads years such as +1000000, which no timestamp column holds (a fuzz finding, ADR 029)
+                if (cursor.isBefore(FIRST_CURSOR) || cursor.isAfter(LAST_CURSOR)) {
+                    throw new DateTimeParseException("out of range", before, 0);
+                }
             } catch (DateTimeParseException unreadable) {
+                cursor = null;
                 errors.put("before", "The link to older entries could not be read. Start again from the newest.");
             }
         }

@@ -32,15 +32,24 @@ public final class FormValues {
         return blank(value) ? null : choice(type, field, value);
     }
 
+    private static final java.util.regex.Pattern ISO_DATE_AS_TYPED = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     public static @Nullable LocalDate date(String field, @Nullable String value) {
         if (blank(value)) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(field + ": give a date as YYYY-MM-DD.");
         }
+        // ISO also reads "+10000-01-01", "-0001-01-01" and "+01000-01-01": years no date column holds, or a date that
+        // is not what was typed (fuzz findings, ADR 029). Only YYYY-MM-DD from year 1.
+        if (!ISO_DATE_AS_TYPED.matcher(value.strip()).matches() || date.getYear() < 1) {
+            throw new IllegalArgumentException(field + ": give a date as YYYY-MM-DD.");
+        }
+        return date;
     }
 
     public static @Nullable LocalTime time(String field, @Nullable String value) {

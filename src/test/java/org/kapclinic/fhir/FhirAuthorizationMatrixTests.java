@@ -77,6 +77,7 @@ class FhirAuthorizationMatrixTests {
             GET /fhir/CarePlan?patient={patient}            401  200  403    403    200    200   200    403
             GET /fhir/Flag/{alert}                          401  200  403    403    200    200   200    403
             GET /fhir/Flag?patient={patient}                401  200  403    403    200    200   200    403
+            GET /fhir/OperationDefinition/Patient-i-everything 401 200 200 200  200    200   200    200
             GET /fhir/$export                               401  403  403    403    403    403   403    202
             GET /fhir/$export-poll-status?_jobId={job}      401  403  403    403    403    403   403    200
             GET /fhir/$export-file?_jobId={job}&_file=Patient.ndjson 401 403 403 403 403   403   403    200

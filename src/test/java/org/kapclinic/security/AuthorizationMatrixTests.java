@@ -891,7 +891,14 @@ class AuthorizationMatrixTests {
         return matrix().stream().map(row -> DynamicContainer.dynamicContainer(row.route(),
                 Arrays.stream(Subject.values()).map(subject -> DynamicTest.dynamicTest(
                         subject + " gets " + row.expected().get(subject).symbol,
-                        () -> assertOutcome(row, subject, row.expected().get(subject), send(row, subject, true))))));
+                        () -> assertOutcome(row, subject, row.expected().get(subject),
+                                withSecurityHeaders(row, subject, send(row, subject, true)))))));
+    }
+
+    /** Every cell's answer carries the security headers too (ADR 029; SecurityHeadersTests covers new routes). */
+    private static MockHttpServletResponse withSecurityHeaders(Row row, Subject subject, MockHttpServletResponse response) {
+        SecurityHeaders.assertPresent(row.route() + " as " + subject, response, false);
+        return response;
     }
 
     @Test
