@@ -52,7 +52,7 @@ class SecondFactorController {
             HttpServletResponse response, Model model) throws IOException, ServletException {
         var pending = SecondFactors.pending();
         if (pending == null) {
-            return "redirect:/login";
+            return "redirect:/login?expired";
         }
         var check = mfa.check(pending.getPrincipal(), code == null ? "" : code, SecondFactors.clientAddress(request));
         if (!check.accepted()) {
@@ -82,7 +82,7 @@ class SecondFactorController {
             HttpServletResponse response, HttpSession session, Model model) throws IOException, ServletException {
         var pending = SecondFactors.pending();
         if (pending == null) {
-            return "redirect:/login";
+            return "redirect:/login?expired";
         }
         var user = pending.getPrincipal();
         if (mfa.isEnrolled(user.id())) {

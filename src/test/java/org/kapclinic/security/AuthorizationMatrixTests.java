@@ -105,11 +105,11 @@ class AuthorizationMatrixTests {
             GET  /actuator/info                             ok     ok     ok     ok     ok     ok     ok     ok
             GET  /v3/api-docs                               ok     ok     ok     ok     ok     ok     ok     ok
             GET  /v3/api-docs.yaml                          ok     ok     ok     ok     ok     ok     ok     ok
-            # -- the second sign-in step answers only "password right, code pending"; others go to /login (ADR 026)
+            # -- the second sign-in step answers only "password right, code pending"; others: /login (?expired) (ADR 026)
             GET  /login/code                                login  login  login  login  login  login  login  login
-            POST /login/code                                login  login  login  login  login  login  login  403
+            POST /login/code                                redir  redir  redir  redir  redir  redir  redir  403
             GET  /login/enrol                               login  login  login  login  login  login  login  login
-            POST /login/enrol                               login  login  login  login  login  login  login  403
+            POST /login/enrol                               redir  redir  redir  redir  redir  redir  redir  403
             # -- your account: changes need the password (and code) again first, so they redirect to confirm ----
             GET  /account                                   login  ok     ok     ok     ok     ok     ok     login
             GET  /account/confirm                           login  ok     ok     ok     ok     ok     ok     login
