@@ -92,6 +92,12 @@ public class Patients {
     @PreAuthorize("hasAnyRole('INTAKE_COORDINATOR', 'THERAPIST', 'PRESCRIBER')")
     public void assignCareTeam(PatientId id, @Nullable UUID therapist, @Nullable UUID prescriber) {
         var patient = loadReadable(id);
+        if (!access.inOrdinaryScope(currentUser.get(), patient)) {
+            // Break-glass (ADR 027) opens a record to read and treat, never to join its care team for good.
+            audit.recordIndependently(new AuditRecord("PATIENT_ACCESS_DENIED", AuditRecord.Outcome.DENIED,
+                    id.value(), "Patient", id.toString(), "care team under emergency access"));
+            throw new AccessDeniedException("Emergency access does not change the care team");
+        }
         requireRole(therapist, Role.THERAPIST, "therapistId");
         requireRole(prescriber, Role.PRESCRIBER, "prescriberId");
         if (Objects.equals(therapist, patient.therapistId()) && Objects.equals(prescriber, patient.prescriberId())) {

@@ -109,6 +109,9 @@ class BreakGlassTests {
                 .andExpect(content().string(Matchers.containsString("Emergency access until")));
         assertThat(FhirRequests.get(context, fhirPath, outsider, null).getStatus()).isEqualTo(200);
         var mrn = TestAccounts.runAs(outsider, () -> patients.get(patient)).mrn().value();
+        // a grant reads and treats; it never adds the clinician to the care team (that refusal is marked too)
+        assertThatThrownBy(() -> TestAccounts.runAs(outsider, () -> patients.assignCareTeam(patient,
+                outsider.id().value(), null))).isInstanceOf(AccessDeniedException.class);
         assertThat(TestAccounts.runAs(outsider, () -> patients.search(mrn, false, 0)).total()).isEqualTo(1);
 
         // Every access under the grant is audited with the marker; the chain stays intact.
@@ -118,7 +121,9 @@ class BreakGlassTests {
                 .param("u", outsider.email()).param("p", patient.value()).query(String.class).list();
         assertThat(roles).hasSizeGreaterThanOrEqualTo(3).allMatch(r -> r.equals("THERAPIST,BREAK_GLASS"));
         assertThat(jdbc.sql("SELECT access_count FROM break_glass_grant WHERE user_id = :u")
-                .param("u", outsider.id().value()).query(Integer.class).single()).isEqualTo(roles.size());
+                .param("u", outsider.id().value()).query(Integer.class).single())
+                .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE username = :u AND roles LIKE '%BREAK_GLASS'")
+                        .param("u", outsider.email()).query(Integer.class).single());
         assertThat(context.getBean(AuditChainVerifier.class).verify().intact()).isTrue();
 
         // Admins are alerted at once (the outbox is written in the grant's transaction).
@@ -133,7 +138,7 @@ class BreakGlassTests {
                 .andExpect(content().string(Matchers.containsString("not reviewed yet")));
         mvc.perform(get("/admin/break-glass.csv").with(TestAccounts.as(admin)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString(mrn + "," + REASON + "," + roles.size())));
+                .andExpect(content().string(Matchers.containsString(mrn + "," + REASON + "," + (roles.size() + 1))));
     }
 
     @Test
