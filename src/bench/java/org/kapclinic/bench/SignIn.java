@@ -27,14 +27,21 @@ final class SignIn {
     private final String base;
     private final String email;
     private final String password;
+    private final String totpSecret;
 
     SignIn(String base, String email, String password) {
+        this(base, email, password, null);
+    }
+
+    /** For an account with two-step sign-in: {@code totpSecret} is its base32 authenticator key (demo keys only). */
+    SignIn(String base, String email, String password, String totpSecret) {
         if (!base.startsWith("http://127.0.0.1:")) {
             throw new IllegalArgumentException("Benchmarks send traffic to 127.0.0.1 only, not " + base);
         }
         this.base = base;
         this.email = email;
         this.password = password;
+        this.totpSecret = totpSecret;
     }
 
     /** Total, GET /login, POST /login, GET /, GET /patients. */
@@ -99,13 +106,47 @@ final class SignIn {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         expect(post, 302, "POST /login");
         var location = post.headers().firstValue("Location").orElse("");
+        cookie = cookie(post, cookie);
+        if (totpSecret != null && location.contains("/login/code")) {
+            location = secondStep(cookie);
+        }
         if (location.contains("error") || location.contains("throttled") || location.contains("/login")) {
             throw new IllegalStateException("Sign-in refused: redirected to " + location);
         }
-        cookie = cookie(post, cookie);
         t[2] = System.nanoTime();
-        return cookie;
+        return lastCookie != null ? lastCookie : cookie;
     }
+
+    /**
+     * The second step (ADR 026): GET /login/code for its CSRF token, POST the current authenticator code. A code is
+     * accepted once per 30-second step, so a refused code (one already used) waits for the next step and tries again.
+     * Returns where the accepted code redirects to. The session id changes here; the new cookie is kept.
+     */
+    private String secondStep(String cookie) throws Exception {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            var page = http.send(HttpRequest.newBuilder(URI.create(base + "/login/code"))
+                    .header("Cookie", "KAPSESSION=" + cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+            expect(page, 200, "GET /login/code");
+            var csrf = CSRF.matcher(page.body());
+            if (!csrf.find()) {
+                throw new IllegalStateException("GET /login/code has no _csrf hidden input");
+            }
+            var token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
+            var code = Totp.code(totpSecret, System.currentTimeMillis() / 1000 / 30);
+            var post = http.send(HttpRequest.newBuilder(URI.create(base + "/login/code"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "KAPSESSION=" + cookie)
+                    .POST(HttpRequest.BodyPublishers.ofString("code=" + code + "&_csrf=" + enc(token))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (post.statusCode() == 302) {
+                lastCookie = cookie(post, cookie);
+                return post.headers().firstValue("Location").orElse("");
+            }
+            Thread.sleep(30_000 - System.currentTimeMillis() % 30_000 + 500);
+        }
+        throw new IllegalStateException("Second step refused three codes in a row for " + email);
+    }
+
+    private String lastCookie;
 
     private static String cookie(HttpResponse<?> response, String previous) {
         for (var header : response.headers().allValues("Set-Cookie")) {
