@@ -57,7 +57,7 @@ class CommandLineVerbsTests {
         assertThat(generated.exitCode()).isZero();
         assertThat(generated.output()).contains("5 synthetic patients");
 
-        var token = run(db, "admin", "token", "--email", "intake@demo.kapclinic.test", "--name", "cli test");
+        var token = run(db, "admin", "token", "--email", "prescriber@demo.kapclinic.test", "--name", "cli test");
         assertThat(token.exitCode()).isZero();
         assertThat(token.output().trim()).startsWith("kap_").hasSizeGreaterThan(40);
 

@@ -59,7 +59,8 @@ class DurabilityTests {
     private static final String ADMIN_EMAIL = "admin@durability.kapclinic.test";
     private static final String ADMIN_PASSWORD = "durability-admin-password-1";
     /** Created by {@code demo generate --patients 0}; the admin role has no patient access. */
-    private static final String CLINICIAN_EMAIL = "intake@demo.kapclinic.test";
+    /** API tokens go only to accounts with two-step sign-in (ADR 026): the demo prescriber has it. */
+    private static final String CLINICIAN_EMAIL = "prescriber@demo.kapclinic.test";
     private static final int WRITER_THREADS = 4;
     private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final Duration VERB = Duration.ofSeconds(90);

@@ -82,7 +82,7 @@ class TwoNodeTests {
                 "KAP_DB_PASSWORD", "postgres", "KAP_DATA_DIR", temp.resolve("data").toString(),
                 "KAP_SECURE_COOKIES", "false");
         AppProcess.runVerb(env, VERB, "demo", "generate", "--patients", "3");
-        var tokenOutput = AppProcess.runVerb(env, VERB, "admin", "token", "--email", "intake@demo.kapclinic.test",
+        var tokenOutput = AppProcess.runVerb(env, VERB, "admin", "token", "--email", "prescriber@demo.kapclinic.test",
                 "--name", "two-node");
         var token = TOKEN.matcher(tokenOutput);
         assertThat(token.find()).as(tokenOutput).isTrue();

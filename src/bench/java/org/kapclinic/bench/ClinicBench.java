@@ -121,7 +121,7 @@ public final class ClinicBench {
         var generated = App.verb(jar, db, log, "demo", "generate", "--patients", Integer.toString(patients));
         line("- `demo generate --patients " + patients + "`: " + String.format("%.1f s", (System.nanoTime() - t0) / 1e9)
                 + " (" + generated.lines().findFirst().orElse("").trim() + ")");
-        var token = App.verb(jar, db, log, "admin", "token", "--email", EMAIL, "--name", "bench-" + stamp).lines()
+        var token = App.verb(jar, db, log, "admin", "token", "--email", CLINICIAN, "--name", "bench-" + stamp).lines()
                 .filter(l -> l.startsWith("kap_")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("admin token printed no token; see " + log));
         // the per-address limit on public inquiries would stop a load driver on one address after five
