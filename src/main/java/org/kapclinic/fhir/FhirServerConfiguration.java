@@ -29,7 +29,11 @@ class FhirServerConfiguration {
     @ConditionalOnWebApplication
     ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext context, List<IResourceProvider> providers,
             BulkExportProvider bulk, FhirSettings settings, CurrentUser currentUser) {
-        var server = new RestfulServer(context);
+        RestfulServer server = new RestfulServer(context) {
+            /** No X-Powered-By: a response names neither the product nor its version (ADR 029, ASVS V13). */
+            @Override
+            public void addHeadersToResponse(jakarta.servlet.http.HttpServletResponse response) {}
+        };
         server.setServerName("KAP Clinic FHIR R4");
         server.setResourceProviders(List.copyOf(providers));
         server.registerProvider(bulk);
