@@ -25,6 +25,11 @@ final class SecondFactorFilter extends OncePerRequestFilter {
 
     private final HttpSessionRequestCache requests = new HttpSessionRequestCache();
 
+    SecondFactorFilter() {
+        // the page to go on to after the code is plain ("/", not "/?continue"): the code page sends the person there itself
+        requests.setMatchingRequestParameterName(null);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
