@@ -172,7 +172,19 @@ class TwoNodeTests {
                     rows.next();
                     now = rows.getTimestamp(1).toInstant();
                 }
-                // appointments: every booked one in the next 2 days needs its reminder
+                // appointments: whatever the day, there is one to remind (generated courses lie in the past): book one
+                // like the latest appointment there is for 3 hours from now, and give its patient an email address if
+                // they have none; then every booked one in the next 2 days needs its reminder
+                assertThat(s.executeUpdate("INSERT INTO appointment (id, patient_id, type, label, modality, location_id,"
+                        + " chair_id, starts_at, ends_at, dose_at, status, created_at, created_by, updated_at, updated_by,"
+                        + " version) SELECT gen_random_uuid(), patient_id, type, label, modality, location_id, chair_id,"
+                        + " now() + INTERVAL '3 hours', now() + INTERVAL '3 hours' + (ends_at - starts_at),"
+                        + " now() + INTERVAL '3 hours' + (dose_at - starts_at), 'BOOKED', now(), 'two-node-test', now(),"
+                        + " 'two-node-test', 0 FROM appointment ORDER BY starts_at DESC LIMIT 1"))
+                        .as("an appointment booked for 3 hours from now").isEqualTo(1);
+                s.executeUpdate("UPDATE patient SET email = 'two-node.synthetic@example.invalid', voided_at = NULL"
+                        + " WHERE (email IS NULL OR email = '' OR voided_at IS NOT NULL) AND id = (SELECT patient_id"
+                        + " FROM appointment WHERE created_by = 'two-node-test')");
                 s.executeUpdate("UPDATE appointment SET reminded_48_at = NULL, reminded_24_at = NULL"
                         + " WHERE status = 'BOOKED' AND starts_at > now() AND starts_at <= now() + INTERVAL '47 hours'");
                 // emailed questionnaire links: their reminder time has come
