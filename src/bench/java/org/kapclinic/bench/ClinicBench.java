@@ -575,8 +575,8 @@ public final class ClinicBench {
                 "/api/v1/outcomes?from=2000-01-01", cookies.get(i % cookies.size()));
         load.run("warm-up outcomes", pageAll, 200, 1, seriesMax, warmup);
         line("");
-        line("The clinic outcomes dashboard over HTTP as the demo prescriber (" + cookies.size() + " signed-in "
-                + "sessions) on a clinic of " + String.format(Locale.ROOT, "%,d patients, %,d measures, %,d dosing "
+        line("The clinic outcomes dashboard over HTTP as the demo prescriber (one two-step sign-in shared by every "
+                + "client) on a clinic of " + String.format(Locale.ROOT, "%,d patients, %,d measures, %,d dosing "
                 + "sessions (%,d in %,d treatment plans)", counts[0], counts[1], counts[2], counts[3], counts[4])
                 + ". The default period holds " + yearCourses + " courses, the period from 2000 " + allCourses + ".");
         line("");

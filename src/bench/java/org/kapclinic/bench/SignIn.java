@@ -107,7 +107,8 @@ final class SignIn {
         expect(post, 302, "POST /login");
         var location = post.headers().firstValue("Location").orElse("");
         cookie = cookie(post, cookie);
-        if (totpSecret != null && location.contains("/login/code")) {
+        if (totpSecret != null && !location.contains("error") && !location.contains("throttled")) {
+            // the password is right; whatever page it names, the session waits for the code (ADR 026)
             location = secondStep(cookie);
         }
         if (location.contains("error") || location.contains("throttled") || location.contains("/login")) {
