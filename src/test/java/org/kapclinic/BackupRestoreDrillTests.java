@@ -3,9 +3,6 @@ package org.kapclinic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,8 +37,6 @@ class BackupRestoreDrillTests {
 
     private static DebianPostgres postgres;
 
-    record Run(int exitCode, String output, String errors) {}
-
     @AfterAll
     static void stopPostgres() {
         if (postgres != null) {
@@ -61,27 +56,9 @@ class BackupRestoreDrillTests {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE", "sa", ""};
     }
 
-    private Run run(String[] db, String... verb) {
-        var args = new ArrayList<>(List.of(verb));
-        args.add("--spring.datasource.url=" + db[0]);
-        args.add("--spring.datasource.username=" + db[1]);
-        args.add("--spring.datasource.password=" + db[2]);
-        if ("postgres".equals(TestDatabases.engine())) {
-            args.add("--pg-bin=" + DebianPostgres.BIN);
-        }
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        var originalOut = System.out;
-        var originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = CommandLineVerbs.run(args.toArray(String[]::new));
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
+    private VerbRun run(String[] db, String... verb) {
+        var pgBin = "postgres".equals(TestDatabases.engine()) ? List.of("--pg-bin=" + DebianPostgres.BIN) : List.<String>of();
+        return VerbRun.run(db, pgBin, verb);
     }
 
     @Test
@@ -91,7 +68,7 @@ class BackupRestoreDrillTests {
         assertThat(run(source, "demo", "generate", "--patients", "2").exitCode()).isZero();
         var file = temp.resolve("clinic.backup");
 
-        Run backup;
+        VerbRun backup;
         try (var open = connect(source)) {
             // A write in flight while the backup runs: not committed, so it must not be in the backup.
             open.setAutoCommit(false);

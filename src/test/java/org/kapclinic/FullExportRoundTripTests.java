@@ -3,8 +3,6 @@ package org.kapclinic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +45,6 @@ class FullExportRoundTripTests {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String output, String errors) {}
-
     private String[] database(String name) {
         if ("postgres".equals(TestDatabases.engine())) {
             return TestDatabases.Postgres.freshSchema();
@@ -57,24 +53,8 @@ class FullExportRoundTripTests {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE", "sa", ""};
     }
 
-    private Run run(String[] db, String... verb) {
-        var args = new ArrayList<>(List.of(verb));
-        args.add("--spring.datasource.url=" + db[0]);
-        args.add("--spring.datasource.username=" + db[1]);
-        args.add("--spring.datasource.password=" + db[2]);
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        var originalOut = System.out;
-        var originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = CommandLineVerbs.run(args.toArray(String[]::new));
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
+    private VerbRun run(String[] db, String... verb) {
+        return VerbRun.run(db, List.of(), verb);
     }
 
     private static Connection connect(String[] db) throws SQLException {
