@@ -201,6 +201,7 @@ class DosingBrowserTests extends BrowserFlowTest {
                 SELECT a.patient_id, p.mrn FROM appointment a JOIN patient p ON p.id = a.patient_id
                 WHERE a.type = 'DOSING' AND a.modality = 'IV_KETAMINE' AND a.status = 'BOOKED'
                     AND a.starts_at > :from AND NOT EXISTS (SELECT 1 FROM dosing_session d WHERE d.appointment_id = a.id)
+                    AND NOT EXISTS (SELECT 1 FROM safety_alert s WHERE s.patient_id = a.patient_id AND s.status = 'OPEN')
                 ORDER BY a.starts_at LIMIT 1""")
                 .param("from", java.time.OffsetDateTime.ofInstant(today.atStartOfDay(zone).toInstant(), java.time.ZoneOffset.UTC))
                 .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).single();
@@ -236,6 +237,9 @@ class DosingBrowserTests extends BrowserFlowTest {
         page.getByLabel("SpO2 %").fill("99");
         page.getByLabel("Weight today (kg)").fill("72.4");
         button(page, "Record pre-dose vitals").click();
+        assertThat(page.locator("#gate-item-WEIGHT")).hasClass(java.util.regex.Pattern.compile("gate-done"));
+        // the demo clinic is shared by every browser test class: say what blocks the gate rather than time out
+        assertThat(page.locator("#gate-blockers li").allTextContents()).isEmpty();
         button(page, "Pass the gate").click();
         assertThat(page.locator("#session-status")).hasText("Cleared to dose");
         assertThat(page.locator("#mgPerKg")).hasValue("0.5");
