@@ -275,6 +275,8 @@ class DosingBrowserTests extends BrowserFlowTest {
 
     private static void recordCheck(Page page, String sys, String dia, String hr, String spo2, String rr, String moaas,
             String dissociation) {
+        var rows = page.locator("#checks-table tbody tr");
+        int before = rows.count();
         var form = page.locator("#check");
         form.getByLabel("Systolic").fill(sys);
         form.getByLabel("Diastolic").fill(dia);
@@ -284,6 +286,8 @@ class DosingBrowserTests extends BrowserFlowTest {
         form.locator("input[name=moaas][value='" + moaas + "']").check(new com.microsoft.playwright.Locator.CheckOptions().setForce(true));
         form.locator("input[name=dissociation][value='" + dissociation + "']").check(new com.microsoft.playwright.Locator.CheckOptions().setForce(true));
         form.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Record check")).click();
+        // the page after the post, not the page before it: what the caller does next (discharge) must not race it
+        assertThat(rows).hasCount(before + 1);
     }
 
     /** Other browser tests add locations to the shared demo clinic (a fixture's sorts first): name the demo's own. */
