@@ -87,15 +87,14 @@ class DosingBrowserTests extends BrowserFlowTest {
         assertThat(page.locator("#gate-item-CONSENT")).containsText("All current.");
 
         for (var item : new String[] {"IDENTITY", "CO_MEDICATIONS", "FASTING"}) {
-            page.locator("#gate-item-" + item + " button").click();
-            assertThat(page.locator("#gate-item-" + item)).hasClass(java.util.regex.Pattern.compile("gate-done"));
+            confirm(page, item);
         }
         if (page.locator("#gate-item-PREGNANCY").count() > 0) {
             page.locator("#gate-PREGNANCY").selectOption("NOT_PREGNANT_REPORTED");
-            page.locator("#gate-item-PREGNANCY button").click();
+            confirm(page, "PREGNANCY");
         }
         if (page.locator("#gate-item-MEDICATIONS_RECONCILED.gate-open").count() > 0) {
-            page.locator("#gate-item-MEDICATIONS_RECONCILED button").click();
+            confirm(page, "MEDICATIONS_RECONCILED");
         }
         page.getByLabel("Systolic").fill("400");
         page.getByLabel("Diastolic").fill("84");
@@ -218,18 +217,18 @@ class DosingBrowserTests extends BrowserFlowTest {
         page.locator(".waiting-list li", new Page.LocatorOptions().setHasText(booked.getValue()))
                 .getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Open session")).click();
         for (var item : new String[] {"IDENTITY", "CO_MEDICATIONS", "FASTING"}) {
-            page.locator("#gate-item-" + item + " button").click();
+            confirm(page, item);
         }
         if (page.locator("#gate-item-TRANSPORT.gate-open").count() > 0) {
             page.locator("#gate-TRANSPORT").fill("Sister, 555-010-0177");
-            page.locator("#gate-item-TRANSPORT button").click();
+            confirm(page, "TRANSPORT");
         }
         if (page.locator("#gate-item-PREGNANCY.gate-open").count() > 0) {
             page.locator("#gate-PREGNANCY").selectOption("NEGATIVE_TEST");
-            page.locator("#gate-item-PREGNANCY button").click();
+            confirm(page, "PREGNANCY");
         }
         if (page.locator("#gate-item-MEDICATIONS_RECONCILED.gate-open").count() > 0) {
-            page.locator("#gate-item-MEDICATIONS_RECONCILED button").click();
+            confirm(page, "MEDICATIONS_RECONCILED");
         }
         page.getByLabel("Systolic").fill("126");
         page.getByLabel("Diastolic").fill("78");
@@ -288,6 +287,15 @@ class DosingBrowserTests extends BrowserFlowTest {
         form.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Record check")).click();
         // the page after the post, not the page before it: what the caller does next (discharge) must not race it
         assertThat(rows).hasCount(before + 1);
+    }
+
+    /**
+     * Confirms one gate item and waits for the page after the post, where it shows done: the next step reads the page
+     * (which items are still open) and must not read the page before the post.
+     */
+    private static void confirm(Page page, String item) {
+        page.locator("#gate-item-" + item + " button").click();
+        assertThat(page.locator("#gate-item-" + item)).hasClass(java.util.regex.Pattern.compile("gate-done"));
     }
 
     /** Other browser tests add locations to the shared demo clinic (a fixture's sorts first): name the demo's own. */
