@@ -58,9 +58,21 @@ public class ScoreSeries {
                 });
         var result = new HashMap<UUID, PatientScores>(grouped.size() * 2);
         grouped.forEach((patient, series) -> {
-            series.values().forEach(list -> list.sort(Comparator.comparing(Score::at)));
+            series.values().forEach(ScoreSeries::oldestFirst);
             result.put(patient, new PatientScores(patient, series));
         });
         return result;
     }
+
+    /** Rows come mostly in time order (the index is by instrument, then time): sort only a list that is not. */
+    private static void oldestFirst(List<Score> list) {
+        for (int i = 1; i < list.size(); i++) {
+            if (list.get(i).at().isBefore(list.get(i - 1).at())) {
+                list.sort(BY_TIME);
+                return;
+            }
+        }
+    }
+
+    private static final Comparator<Score> BY_TIME = (a, b) -> a.at().compareTo(b.at());
 }

@@ -37,6 +37,12 @@ public class CourseSessions {
             @Nullable Integer lowestMoaas, @Nullable Dissociation dissociation, boolean bpHigh,
             Set<SideEffect> sideEffects) {}
 
+    /** By dose time, then session id; written out, not Comparator.comparing: it sorts about 57,000 sessions a view. */
+    private static final Comparator<Session> BY_DOSE = (a, b) -> {
+        int c = a.doseStartedAt().compareTo(b.doseStartedAt());
+        return c != 0 ? c : a.session().compareTo(b.session());
+    };
+
     private final JdbcClient jdbc;
     private final CourseSessionRows summaries;
 
@@ -69,7 +75,7 @@ public class CourseSessions {
                 })
                 .list();
         var sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparing(Session::doseStartedAt).thenComparing(Session::session));
+        sorted.sort(BY_DOSE); // in Java: a sort in SQL would cost the database the same, on its share of the cores
         return sorted;
     }
 
@@ -86,7 +92,7 @@ public class CourseSessions {
                         s.bpHigh(), Set.copyOf(s.effects())));
             }
         }
-        rows.sort(Comparator.comparing(Session::doseStartedAt).thenComparing(Session::session));
+        rows.sort(BY_DOSE);
         return rows;
     }
 

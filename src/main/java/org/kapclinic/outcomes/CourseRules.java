@@ -54,34 +54,65 @@ final class CourseRules {
                 relapse);
     }
 
+    /**
+     * One pass over the series (oldest first), in plain loops: the dashboard runs this for every course and
+     * instrument, about 25,000 times a view.
+     */
     private CourseOutcome.InstrumentOutcome instrument(String code, Instant first, List<Instant> sessions,
             List<Score> series) {
         var remission = definitions.remission(code);
         var lookback = first.minus(settings.baselineLookback());
-        var baseline = series.stream().filter(s -> !s.at().isAfter(first) && !s.at().isBefore(lookback))
-                .max(Comparator.comparing(Score::at)).map(Score::total).orElse(null);
         var windowEnd = first.plus(settings.outcomeWindow());
         var followEnd = first.plus(settings.followUp());
-        var after = series.stream().filter(s -> s.at().isAfter(first) && !s.at().isAfter(followEnd)).toList();
+        Score latestBefore = null; // the baseline: the latest score in the lookback up to the first dose
+        for (var s : series) {
+            if (!s.at().isAfter(first) && !s.at().isBefore(lookback)
+                    && (latestBefore == null || s.at().isAfter(latestBefore.at()))) {
+                latestBefore = s;
+            }
+        }
+        Integer baseline = latestBefore == null ? null : latestBefore.total();
         boolean baselineInRemission = baseline != null && remission != null && remission.reached(baseline);
         if (baseline == null || baseline == 0) {
             return new CourseOutcome.InstrumentOutcome(code, baseline, null, null, null, null, null, null, null,
                     baselineInRemission);
         }
-        var endpoint = after.stream().filter(s -> !s.at().isAfter(windowEnd)).reduce((a, b) -> b).map(Score::total)
-                .orElse(null);
-        Boolean response = endpoint == null ? null : definitions.response(baseline, endpoint);
+        Score endpoint = null;
+        Score lastAfter = null;
+        Score firstResponse = null;
+        Score firstRemission = null;
+        boolean remissionCounts = remission != null && !baselineInRemission;
+        for (var s : series) {
+            if (!s.at().isAfter(first) || s.at().isAfter(followEnd)) {
+                continue;
+            }
+            lastAfter = s;
+            if (!s.at().isAfter(windowEnd)) {
+                endpoint = s;
+            }
+            if (firstResponse == null && definitions.response(baseline, s.total())) {
+                firstResponse = s;
+            }
+            if (firstRemission == null && remissionCounts && remission.reached(s.total())) {
+                firstRemission = s;
+            }
+        }
+        Boolean response = endpoint == null ? null : definitions.response(baseline, endpoint.total());
         Boolean remitted = endpoint == null || remission == null || baselineInRemission ? null
-                : remission.reached(endpoint);
-        Integer followUp = after.isEmpty() ? null : day(first, after.get(after.size() - 1).at());
-        var firstResponse = after.stream().filter(s -> definitions.response(baseline, s.total())).findFirst()
-                .orElse(null);
-        var firstRemission = remission == null || baselineInRemission ? null
-                : after.stream().filter(s -> remission.reached(s.total())).findFirst().orElse(null);
-        Integer sessionsToRemission = firstRemission == null ? null
-                : (int) sessions.stream().filter(d -> !d.isAfter(firstRemission.at())).count();
-        return new CourseOutcome.InstrumentOutcome(code, baseline, endpoint, response, remitted, followUp,
-                firstResponse == null ? null : day(first, firstResponse.at()),
+                : remission.reached(endpoint.total());
+        Integer followUp = lastAfter == null ? null : day(first, lastAfter.at());
+        Integer sessionsToRemission = null;
+        if (firstRemission != null) {
+            int doses = 0;
+            for (var d : sessions) {
+                if (!d.isAfter(firstRemission.at())) {
+                    doses++;
+                }
+            }
+            sessionsToRemission = doses;
+        }
+        return new CourseOutcome.InstrumentOutcome(code, baseline, endpoint == null ? null : endpoint.total(),
+                response, remitted, followUp, firstResponse == null ? null : day(first, firstResponse.at()),
                 firstRemission == null ? null : day(first, firstRemission.at()), sessionsToRemission,
                 baselineInRemission);
     }
